@@ -1,0 +1,139 @@
+"""The platform's roles as Django groups, with their permissions.
+
+Kept in sync after every migrate, so a new permission added to a role here reaches every
+installation. Later features add their permissions to the roles that need them.
+"""
+
+from django.apps import AppConfig, apps
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+ADMINISTRATOR = "Administratör"
+EDITOR = "Redaktör"
+BUSINESS_DEVELOPER = "Näringslivsutvecklare"
+CASE_OFFICER = "Handläggare"
+ASSESSOR = "Bedömare"
+ACTOR = "Aktör"
+BUSINESS_OWNER = "Företagare"
+
+ROLE_DESCRIPTIONS = {
+    ADMINISTRATOR: _("Sköter plattformen, användare och alla inställningar."),
+    EDITOR: _("Skriver och publicerar sidor, nyheter, bilder och dokument."),
+    BUSINESS_DEVELOPER: _(
+        "Regionens näringslivsutvecklare: äger strategin, publicerar kunskap, "
+        "driver träffar och följer upp medlen."
+    ),
+    CASE_OFFICER: _("Handlägger ansökningar om stöd."),
+    ASSESSOR: _("Bedömer ansökningar, bland annat deras hållbarhet."),
+    ACTOR: _("Näringslivsfrämjande aktör som delar goda exempel och erbjuder stöd."),
+    BUSINESS_OWNER: _(
+        "Företagare som lär sig, hittar stöd, söker medel och anmäler sig till träffar."
+    ),
+}
+
+ADMIN_ACCESS = ["wagtailadmin.access_admin"]
+CONTENT_EDITING = [
+    *ADMIN_ACCESS,
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
+    "core.add_contactperson",
+    "core.change_contactperson",
+    "core.view_contactperson",
+    "core.add_longtermgoal",
+    "core.change_longtermgoal",
+    "core.view_longtermgoal",
+]
+REGION_DATA = [
+    "core.view_region",
+    "core.add_organisation",
+    "core.change_organisation",
+    "core.view_organisation",
+    "core.view_municipality",
+]
+
+# Model permissions per role, as "app_label.codename". ADMINISTRATOR gets every permission.
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    EDITOR: CONTENT_EDITING,
+    BUSINESS_DEVELOPER: [*CONTENT_EDITING, *REGION_DATA],
+    CASE_OFFICER: [*ADMIN_ACCESS, "core.view_organisation"],
+    ASSESSOR: [*ADMIN_ACCESS, "core.view_organisation"],
+    ACTOR: [],
+    BUSINESS_OWNER: [],
+}
+# Page-tree permissions on the whole tree, per role.
+PAGE_PERMISSIONS: dict[str, list[str]] = {
+    ADMINISTRATOR: [
+        "add_page",
+        "change_page",
+        "publish_page",
+        "lock_page",
+        "unlock_page",
+        "bulk_delete_page",
+    ],
+    EDITOR: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+    BUSINESS_DEVELOPER: ["add_page", "change_page", "publish_page"],
+}
+COLLECTION_PERMISSIONS = [
+    "add_image",
+    "change_image",
+    "choose_image",
+    "add_document",
+    "change_document",
+    "choose_document",
+]
+COLLECTION_ROLES = [ADMINISTRATOR, EDITOR, BUSINESS_DEVELOPER]
+
+ROLES = list(ROLE_DESCRIPTIONS)
+STAFF_ROLES = [ADMINISTRATOR, EDITOR, BUSINESS_DEVELOPER, CASE_OFFICER, ASSESSOR]
+
+
+def _permissions(names: list[str]) -> list[Permission]:
+    permissions = []
+    for name in names:
+        app_label, codename = name.split(".")
+        permissions.append(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
+    return permissions
+
+
+@transaction.atomic
+def ensure_roles() -> None:
+    """Create the role groups and give them exactly their permissions. Safe to run again."""
+    root = Page.get_first_root_node()
+    root_collection = Collection.get_first_root_node()
+    for role in ROLES:
+        group, _created = Group.objects.get_or_create(name=role)
+        if role == ADMINISTRATOR:
+            group.permissions.set(Permission.objects.all())
+        else:
+            group.permissions.set(_permissions(ROLE_PERMISSIONS[role]))
+        if root is not None:
+            for codename in PAGE_PERMISSIONS.get(role, []):
+                GroupPagePermission.objects.get_or_create(
+                    group=group,
+                    page=root,
+                    permission=Permission.objects.get(
+                        content_type__app_label="wagtailcore", codename=codename
+                    ),
+                )
+        if root_collection is not None and role in COLLECTION_ROLES:
+            for codename in COLLECTION_PERMISSIONS:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group,
+                    collection=root_collection,
+                    permission=Permission.objects.get(codename=codename),
+                )
+
+
+def ensure_roles_after_migrate(*, app_config: AppConfig, **kwargs) -> None:
+    # Every app's permissions exist only once the last app's post_migrate has been sent.
+    with_models = [config for config in apps.get_app_configs() if config.models_module is not None]
+    if app_config is with_models[-1]:
+        ensure_roles()

@@ -1,0 +1,27 @@
+from .pages import (
+    AboutProjectPage,
+    FocusAreaContact,
+    FocusAreaPage,
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+    StandardPage,
+)
+from .region import ContactPerson, LongTermGoal, Municipality, Organisation, Region
+from .site_settings import PlatformSettings
+
+__all__ = [
+    "AboutProjectPage",
+    "ContactPerson",
+    "FocusAreaContact",
+    "FocusAreaPage",
+    "HomePage",
+    "LongTermGoal",
+    "Municipality",
+    "NewsIndexPage",
+    "NewsPage",
+    "Organisation",
+    "PlatformSettings",
+    "Region",
+    "StandardPage",
+]

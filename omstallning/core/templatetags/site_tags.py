@@ -1,0 +1,61 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page
+
+from ..selectors import menu_pages
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context) -> list[Page]:
+    root = context.get("site_root")
+    return list(menu_pages(root)) if root else []
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context) -> list[Page]:
+    """Ancestors of the current page from the home page down, excluding the page itself."""
+    page = context.get("page")
+    if not isinstance(page, Page) or page.depth <= 2:
+        return []
+    return list(page.get_ancestors().filter(depth__gte=2).live().specific())
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context) -> list[dict]:
+    """One link per language: the same page in that language, or that language's home page."""
+    request = context["request"]
+    page = context.get("page")
+    current = get_language()
+    links = []
+    for code, name in settings.LANGUAGES:
+        url = None
+        if isinstance(page, Page):
+            translation = page.get_translation_or_none(
+                Locale.objects.filter(language_code=code).first()
+            )
+            if translation is not None and translation.live:
+                url = translation.url
+            else:
+                root = context.get("site_root")
+                home = (
+                    root.get_translation_or_none(Locale.objects.filter(language_code=code).first())
+                    if root
+                    else None
+                )
+                url = home.url if home is not None else f"/{code}/"
+        else:
+            url = translate_url(request.get_full_path(), code)
+        links.append({"code": code, "name": name, "url": url, "current": code == current})
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def localized_page(context, page: Page | None) -> Page | None:
+    """A settings page (footer links) in the active language, if translated."""
+    if page is None:
+        return None
+    return page.localized.specific
