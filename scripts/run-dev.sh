@@ -9,7 +9,8 @@ PORT="${PORT:-8000}"
 PY=.venv/bin/python
 
 mkdir -p var
-$PY manage.py migrate --no-input
+echo "Migrating the database in var/ ..."
+$PY manage.py migrate --no-input --verbosity 0
 $PY manage.py load_demo_content
 
 $PY manage.py db_worker --queue-name '*' &

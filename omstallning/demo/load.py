@@ -160,6 +160,7 @@ def demo_content_load(*, with_users: bool) -> bool:
             old_root.delete()
     home_english = home.copy_for_translation(en, copy_parents=False, alias=False)
     home_english.title = home_en["title"]
+    home_english.slug = "home"
     home_english.intro = home_en["intro"]
     home_english.body = _body(*_paragraphs(home_en["heading"], home_en["text"]))
     home_english.save()
