@@ -283,5 +283,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.security.DisallowedHost": {"level": "ERROR"},
+        # Every page save queues search and reference-index tasks; log only their failures.
+        "django_tasks": {"level": env("TASK_LOG_LEVEL", default="WARNING")},
     },
 }
