@@ -5,8 +5,9 @@ installation. Later features add their permissions to the roles that need them.
 """
 
 from django.apps import AppConfig, apps
+from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
@@ -136,4 +137,12 @@ def ensure_roles_after_migrate(*, app_config: AppConfig, **kwargs) -> None:
     # Every app's permissions exist only once the last app's post_migrate has been sent.
     with_models = [config for config in apps.get_app_configs() if config.models_module is not None]
     if app_config is with_models[-1]:
+        # This receiver is connected before django.contrib.auth's, so the last app's own
+        # permissions are not created yet: create them first (it is safe to do twice).
+        create_permissions(
+            app_config,
+            verbosity=0,
+            using=kwargs.get("using", DEFAULT_DB_ALIAS),
+            apps=kwargs.get("apps", apps),
+        )
         ensure_roles()

@@ -9,13 +9,16 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-_YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
-_VIMEO_ID = re.compile(r"^\d{5,12}$")
+_YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{11}")
+_VIMEO_ID = re.compile(r"[0-9]{5,12}")
 
 
 def video_embed_url(url: str) -> str | None:
     """The privacy-enhanced player address for a YouTube or Vimeo link, or None."""
-    parsed = urlparse(url)
+    try:
+        parsed = urlparse(url)
+    except ValueError:  # for example an unclosed "[" in the host
+        return None
     host = (parsed.hostname or "").removeprefix("www.").removeprefix("m.")
     video_id = None
     if host in {"youtube.com", "youtube-nocookie.com"}:
@@ -23,15 +26,15 @@ def video_embed_url(url: str) -> str | None:
             video_id = parse_qs(parsed.query).get("v", [""])[0]
         elif parsed.path.startswith(("/embed/", "/shorts/")):
             video_id = parsed.path.split("/")[2]
-        if video_id and _YOUTUBE_ID.match(video_id):
+        if video_id and _YOUTUBE_ID.fullmatch(video_id):
             return f"https://www.youtube-nocookie.com/embed/{video_id}"
     elif host == "youtu.be":
         video_id = parsed.path.lstrip("/")
-        if _YOUTUBE_ID.match(video_id):
+        if _YOUTUBE_ID.fullmatch(video_id):
             return f"https://www.youtube-nocookie.com/embed/{video_id}"
     elif host in {"vimeo.com", "player.vimeo.com"}:
         video_id = parsed.path.rstrip("/").split("/")[-1]
-        if _VIMEO_ID.match(video_id):
+        if _VIMEO_ID.fullmatch(video_id):
             return f"https://player.vimeo.com/video/{video_id}?dnt=1"
     return None
 

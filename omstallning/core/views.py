@@ -1,3 +1,5 @@
+import unicodedata
+
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -13,9 +15,15 @@ SEARCH_PAGE_SIZE = 10
 SEARCH_QUERY_MAX_LENGTH = 200
 
 
+def _search_query(raw: str) -> str:
+    # Control characters mean nothing in a search, and a NUL breaks the database's query.
+    text = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in raw)
+    return text.strip()[:SEARCH_QUERY_MAX_LENGTH]
+
+
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
+    query = _search_query(request.GET.get("q", ""))
     results = None
     if query:
         _filters, parsed = parse_query_string(query, operator="and")

@@ -10,17 +10,18 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
+# \A, \Z and [0-9]: "$" would let a trailing newline through and "\d" any Unicode digit.
 municipality_code_validator = RegexValidator(
-    r"^\d{4}$", _("Kommunkoden ska vara fyra siffror, till exempel 1980.")
+    r"\A[0-9]{4}\Z", _("Kommunkoden ska vara fyra siffror, till exempel 1980.")
 )
 county_code_validator = RegexValidator(
-    r"^\d{2}$", _("Länskoden ska vara två siffror, till exempel 19.")
+    r"\A[0-9]{2}\Z", _("Länskoden ska vara två siffror, till exempel 19.")
 )
 organisation_number_validator = RegexValidator(
-    r"^\d{6}-\d{4}$", _("Organisationsnumret skrivs som 10 siffror: NNNNNN-NNNN.")
+    r"\A[0-9]{6}-[0-9]{4}\Z", _("Organisationsnumret skrivs som 10 siffror: NNNNNN-NNNN.")
 )
 phone_validator = RegexValidator(
-    r"^[0-9 +()\-]{5,25}$",
+    r"\A[0-9 +()\-]{5,25}\Z",
     _("Telefonnumret får bara innehålla siffror, mellanslag, +, - och parenteser."),
 )
 
@@ -164,7 +165,13 @@ class ContactPerson(TranslatableMixin, index.Indexed, models.Model):
 
     @property
     def phone_href(self) -> str:
-        return "tel:+46" + "".join(ch for ch in self.phone if ch.isdigit()).removeprefix("0")
+        """The number as a tel: link in international form (a Swedish number unless it says)."""
+        digits = "".join(ch for ch in self.phone if ch.isdigit())
+        if self.phone.lstrip().startswith("+"):
+            return "tel:+" + digits
+        if digits.startswith("00"):
+            return "tel:+" + digits.removeprefix("00")
+        return "tel:+46" + digits.removeprefix("0")
 
 
 class LongTermGoal(TranslatableMixin, Orderable):

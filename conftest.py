@@ -1,0 +1,165 @@
+"""Shared fixtures for the unit and integration tests under omstallning/.
+
+Every worker's test database is migrated once and gets the demo content once (the same
+content `make run` shows), so tests can look at the real site without paying for the load
+each time. Tests run inside a transaction that is rolled back, so the demo content stays as
+loaded. Avoid `transactional_db`: it would empty the database for the tests after it.
+"""
+
+from dataclasses import dataclass
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "omstallning",
+    # The examples share one database transaction; pages render in tens of milliseconds.
+    deadline=None,
+    max_examples=40,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+# More examples, for a deeper search now and then: pytest --hypothesis-profile=thorough
+settings.register_profile("thorough", parent=settings.get_profile("omstallning"), max_examples=1000)
+settings.load_profile("omstallning")
+
+
+@dataclass(frozen=True)
+class DemoLoad:
+    """What the first demo_content_load() in this test database returned, and what it made."""
+
+    first_call: bool
+    counts: dict[str, int]
+
+
+def demo_counts() -> dict[str, int]:
+    from django.contrib.auth.models import Group
+    from wagtail.models import Page, Revision, Site
+
+    from omstallning.core.models import (
+        ContactPerson,
+        FocusAreaContact,
+        LongTermGoal,
+        Municipality,
+        Organisation,
+        Region,
+    )
+
+    models = [
+        Page,
+        Revision,
+        Site,
+        Region,
+        Municipality,
+        Organisation,
+        ContactPerson,
+        LongTermGoal,
+        FocusAreaContact,
+        Group,
+    ]
+    return {model.__name__: model.objects.count() for model in models}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, migrated, with the demo content loaded once (without demo users)."""
+    from omstallning.demo.load import demo_content_load
+
+    with django_db_blocker.unblock():
+        first_call = demo_content_load(with_users=False)
+        return DemoLoad(first_call=first_call, counts=demo_counts())
+
+
+@pytest.fixture
+def count_demo_content():
+    """A function that counts the rows the demo load creates, per model."""
+    return demo_counts
+
+
+@pytest.fixture
+def demo(django_db_setup, db) -> DemoLoad:
+    """The demo site: region, municipalities, pages in Swedish and English."""
+    return django_db_setup
+
+
+@pytest.fixture(autouse=True)
+def _mail_through_the_task_queue(request):
+    """Send mail the way the site does, through the task queue.
+
+    Django's test set-up replaces EMAIL_BACKEND with its locmem backend, which would skip the
+    task. Put the project's backend back; the task then delivers with EMAIL_DELIVERY_BACKEND,
+    which the test settings set to locmem, so messages still land in mail.outbox.
+    Browser tests (e2e/) run their own server and are left alone.
+    """
+    if request.node.get_closest_marker("e2e"):
+        return
+    settings = request.getfixturevalue("settings")
+    settings.EMAIL_BACKEND = "omstallning.core.mail.TaskQueueEmailBackend"
+
+
+@pytest.fixture
+def finished_tasks():
+    """Every task result that finished (successfully or not) during the test, in order."""
+    from django_tasks.signals import task_finished
+
+    results = []
+
+    def record(sender, task_result, **kwargs):
+        results.append(task_result)
+
+    task_finished.connect(record)
+    yield results
+    task_finished.disconnect(record)
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class SMTPRecorder:
+    """An aiosmtpd handler that keeps every message it receives."""
+
+    def __init__(self):
+        self.envelopes = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.envelopes.append(envelope)
+        return "250 Message accepted for delivery"
+
+    def messages(self):
+        import email
+        from email import policy
+
+        return [email.message_from_bytes(e.content, policy=policy.default) for e in self.envelopes]
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on 127.0.0.1; the task queue delivers mail to it over SMTP."""
+    from aiosmtpd.controller import Controller
+
+    recorder = SMTPRecorder()
+    controller = Controller(recorder, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = controller.port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_TIMEOUT = 5
+    yield recorder
+    controller.stop()
+
+
+@pytest.fixture
+def smtp_server_down(settings):
+    """SMTP delivery to a port on 127.0.0.1 where nothing listens: connections are refused."""
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = free_port()
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_TIMEOUT = 5
+    return settings.EMAIL_PORT

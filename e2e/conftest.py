@@ -1,0 +1,347 @@
+"""Browser tests: the real site in a subprocess, driven by headless Chromium.
+
+One server (with its own fresh database) per xdist worker and one browser per run of e2e
+tests on that worker. The browser may reach nothing but that server: every other request is
+aborted and recorded, so tests can assert that no third-party request was made.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    # Belt and braces: even a request that escaped routing could not resolve a host name.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+ROOT = Path(__file__).resolve().parent.parent
+E2E_DIR = Path(__file__).resolve().parent
+SETTINGS = "omstallning.settings.test"
+SERVER_START_TIMEOUT = 60
+
+
+def _is_e2e(item: pytest.Item | None) -> bool:
+    return item is not None and E2E_DIR in Path(str(item.path)).parents
+
+
+def pytest_collection_modifyitems(config, items):
+    skip = pytest.mark.skip(
+        reason=f"Chromium is missing ({CHROMIUM}); install it with `apt-get install chromium`"
+    )
+    for item in items:
+        if _is_e2e(item):
+            item.add_marker(pytest.mark.e2e)
+            if not CHROMIUM.exists():
+                item.add_marker(skip)
+
+
+# --- The server -------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _worker_id() -> str:
+    return os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+
+def _postgres_database(url: str, worker: str) -> tuple[str, dict, str]:
+    """A fresh database beside the one DATABASE_URL names: its URL, admin connection, name."""
+    parts = urlsplit(url)
+    name = f"{parts.path.lstrip('/') or 'omstallning'}_e2e_{worker}"
+    admin = {
+        "host": parts.hostname or "127.0.0.1",
+        "port": parts.port or 5432,
+        "user": parts.username or "postgres",
+        "password": parts.password or None,
+        "dbname": "postgres",
+        "autocommit": True,
+    }
+    _postgres_recreate(admin, name, create=True)
+    return urlunsplit(parts._replace(path=f"/{name}")), admin, name
+
+
+def _postgres_recreate(admin: dict, name: str, *, create: bool) -> None:
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(**admin) as conn:
+        conn.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
+        if create:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
+@dataclass
+class Server:
+    url: str
+    env: dict
+    log_dir: Path
+    process: subprocess.Popen | None = None
+
+    def manage(self, *args: str, timeout: int = 120) -> subprocess.CompletedProcess:
+        """Run a management command against the server's database."""
+        return subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+
+    def query(self, code: str):
+        """Run Python in `manage.py shell` on the server's database and return `result`.
+
+        `code` must assign plain data (numbers, strings, lists, dicts) to `result`; it travels
+        back as JSON.
+        """
+        code = f"{code}\nimport json\nprint('E2E-RESULT ' + json.dumps(result))"
+        outcome = self.manage("shell", "--no-imports", "-c", code)
+        for line in reversed(outcome.stdout.splitlines()):
+            if line.startswith("E2E-RESULT "):
+                return json.loads(line.removeprefix("E2E-RESULT "))
+        raise AssertionError(f"manage.py shell gave no result:\n{outcome.stdout}{outcome.stderr}")
+
+    def log_tail(self, lines: int = 40) -> str:
+        log = self.log_dir / "server.log"
+        if not log.exists():
+            return ""
+        return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
+
+
+def _run_setup_command(server: Server, *args: str) -> None:
+    result = server.manage(*args, timeout=300)
+    (server.log_dir / f"{args[0]}.log").write_text(result.stdout + result.stderr)
+    if result.returncode != 0:
+        pytest.fail(
+            f"manage.py {' '.join(args)} failed ({result.returncode}):\n"
+            f"{(result.stdout + result.stderr)[-4000:]}",
+            pytrace=False,
+        )
+
+
+def _die_with_parent() -> None:
+    """Let the server end with the test worker, even if the worker is killed (Linux)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _wait_until_up(server: Server) -> None:
+    deadline = time.monotonic() + SERVER_START_TIMEOUT
+    last_error: Exception | None = None
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            pytest.fail(
+                f"The server exited with {server.process.returncode}:\n{server.log_tail()}",
+                pytrace=False,
+            )
+        try:
+            with urllib.request.urlopen(server.url + "/healthz", timeout=5) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError) as error:
+            last_error = error
+        time.sleep(0.2)
+    pytest.fail(
+        f"The server did not answer within {SERVER_START_TIMEOUT} s ({last_error}):\n"
+        f"{server.log_tail()}",
+        pytrace=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory) -> Server:
+    """The real site on a free port, with a fresh database holding the demo content."""
+    worker = _worker_id()
+    tmp = tmp_path_factory.mktemp(f"e2e-{worker}")
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("PYTEST_", "DJANGO_ALLOW_ASYNC"))
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE=SETTINGS,
+        DEBUG="false",
+        PYTHONUNBUFFERED="1",
+        LOG_LEVEL="WARNING",
+        MEDIA_ROOT=str(tmp / "media"),
+    )
+    base_url = os.environ.get("DATABASE_URL", "")
+    postgres: list | None = None
+    if base_url.startswith(("postgres://", "postgresql://", "pgsql://")):
+        env["DATABASE_URL"], *postgres = _postgres_database(base_url, worker)
+    else:
+        env["DATABASE_URL"] = f"sqlite:///{tmp / 'e2e.sqlite3'}"
+
+    port = _free_port()
+    srv = Server(url=f"http://127.0.0.1:{port}", env=env, log_dir=tmp)
+    try:
+        _run_setup_command(srv, "migrate", "--no-input")
+        _run_setup_command(srv, "load_demo_content", "--without-users")
+        log = (tmp / "server.log").open("w")
+        srv.process = subprocess.Popen(
+            [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            preexec_fn=_die_with_parent,
+        )
+        log.close()
+        _wait_until_up(srv)
+        yield srv
+    finally:
+        if srv.process is not None and srv.process.poll() is None:
+            srv.process.terminate()
+            try:
+                srv.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                srv.process.kill()
+                srv.process.wait(timeout=10)
+        if postgres is not None:
+            _postgres_recreate(*postgres, create=False)
+
+
+# --- The browser ------------------------------------------------------------------------
+
+
+class _BrowserHolder:
+    """One Chromium for a run of consecutive e2e tests on this worker.
+
+    Playwright's sync API keeps an asyncio loop marked as running in this thread while it is
+    started, and Django then refuses ORM calls (SynchronousOnlyOperation). So Playwright is
+    stopped as soon as the worker moves on to a test outside e2e/, and started again lazily.
+    """
+
+    def __init__(self) -> None:
+        self._playwright = None
+        self._browser = None
+
+    def get(self):
+        if self._browser is None:
+            from playwright.sync_api import sync_playwright
+
+            self._playwright = sync_playwright().start()
+            self._browser = self._playwright.chromium.launch(
+                executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+            )
+        return self._browser
+
+    def close(self) -> None:
+        if self._browser is not None:
+            self._browser.close()
+            self._browser = None
+        if self._playwright is not None:
+            self._playwright.stop()
+            self._playwright = None
+
+
+_BROWSER = _BrowserHolder()
+_next_item: dict[str, pytest.Item | None] = {}
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    _next_item["item"] = nextitem
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _close_browser_before_other_tests():
+    """Stop Playwright after the last e2e test in a row, before other tests' fixtures (e.g.
+    pytest-django's database teardown at the end of the session) need a loop-free thread."""
+    yield
+    if not _is_e2e(_next_item.get("item")):
+        _BROWSER.close()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    _BROWSER.close()
+
+
+@pytest.fixture
+def browser():
+    return _BROWSER.get()
+
+
+@dataclass
+class Blocked:
+    """Requests the browser tried to make to anywhere but the server."""
+
+    urls: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def blocked() -> Blocked:
+    return Blocked()
+
+
+@pytest.fixture
+def new_context(browser, server, blocked):
+    """Make a browser context that may reach only the server; other requests are recorded."""
+    contexts = []
+    origin = server.url
+
+    def route(route, request):
+        url = request.url
+        if url == origin or url.startswith(origin + "/"):
+            route.continue_()
+        else:
+            blocked.urls.append(url)
+            route.abort("blockedbyclient")
+
+    def make(**options):
+        options.setdefault("base_url", server.url)
+        options.setdefault("locale", "sv-SE")
+        options.setdefault("viewport", {"width": 1280, "height": 900})
+        context = browser.new_context(**options)
+        context.set_default_timeout(10_000)
+        context.route("**/*", route)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+    # No page of the site may make the browser reach a third party, in any test.
+    assert not blocked.urls, f"Requests to third parties were made (and blocked): {blocked.urls}"
+
+
+@pytest.fixture
+def context(new_context):
+    return new_context()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()

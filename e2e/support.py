@@ -1,0 +1,100 @@
+"""Helpers shared by the browser tests."""
+
+from __future__ import annotations
+
+import urllib.request
+import xml.etree.ElementTree as ET
+from collections import deque
+from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit
+
+NECESSARY_COOKIES = {"samtycke", "csrftoken", "sessionid"}
+BANNER = "[data-consent-banner]"
+
+# Not pages of the public site: assets, the admin (behind 2FA), documents, machine endpoints.
+_NOT_PAGES = ("/static/", "/media/", "/admin/", "/dokument/", "/healthz", "/robots.txt")
+_SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def fetch(url: str) -> tuple[int, str, str]:
+    """GET a URL without a browser: status, content type and body."""
+    request = urllib.request.Request(url, headers={"Accept-Language": "sv"})
+    try:
+        with urllib.request.urlopen(request, timeout=20) as response:
+            return (
+                response.status,
+                response.headers.get("Content-Type", ""),
+                response.read().decode("utf-8", errors="replace"),
+            )
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers.get("Content-Type", ""), ""
+
+
+def sitemap_paths(base_url: str) -> list[str]:
+    """The paths /sitemap.xml lists (its host may be the site's configured one, not ours)."""
+    status, _type, body = fetch(base_url + "/sitemap.xml")
+    assert status == 200, f"/sitemap.xml answered {status}"
+    root = ET.fromstring(body)
+    return [urlsplit(loc.text.strip()).path for loc in root.findall("sm:url/sm:loc", _SITEMAP_NS)]
+
+
+class _LinkParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            href = dict(attrs).get("href")
+            if href:
+                self.hrefs.append(href)
+
+
+def crawl_paths(base_url: str, start: list[str], limit: int = 300) -> list[str]:
+    """Every internal HTML page reachable by links from `start` (query and fragment dropped)."""
+    origin = urlsplit(base_url)
+    seen: set[str] = set()
+    pages: list[str] = []
+    queue = deque(start)
+    while queue and len(seen) < limit:
+        path = queue.popleft()
+        if path in seen:
+            continue
+        seen.add(path)
+        status, content_type, body = fetch(base_url + path)
+        if status != 200 or not content_type.startswith("text/html"):
+            continue
+        pages.append(path)
+        parser = _LinkParser()
+        parser.feed(body)
+        for href in parser.hrefs:
+            target = urlsplit(urljoin(base_url + path, href))
+            if target.scheme not in ("http", "https") or target.netloc != origin.netloc:
+                continue
+            if target.path.startswith(_NOT_PAGES) or target.path in seen:
+                continue
+            queue.append(target.path)
+    return pages
+
+
+def serious_violations(results: dict) -> list[dict]:
+    return [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
+
+
+def violations_report(url: str, violations: list[dict]) -> str:
+    lines = [f"{url}:"]
+    for violation in violations:
+        lines.append(
+            f"  [{violation['impact']}] {violation['id']}: {violation['help']} "
+            f"({violation['helpUrl']})"
+        )
+        for node in violation["nodes"][:10]:
+            target = " ".join(str(t) for t in node["target"])
+            lines.append(f"      at {target}")
+            lines.append(f"         {node['html'][:200]}")
+            summary = (node.get("failureSummary") or "").replace("\n", " ")
+            if summary:
+                lines.append(f"         {summary[:300]}")
+        if len(violation["nodes"]) > 10:
+            lines.append(f"      … and {len(violation['nodes']) - 10} more")
+    return "\n".join(lines)

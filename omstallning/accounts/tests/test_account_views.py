@@ -1,0 +1,148 @@
+"""The person's account page and password reset by e-mail (sent through the task queue)."""
+
+import re
+
+import pytest
+from django.core import mail
+from django_tasks.base import TaskResultStatus
+
+from .factories import PASSWORD, UserFactory
+
+RESET = "/konto/losenord/aterstall/"
+NEW_PASSWORD = "nytt-och-mycket-längre-lösenord-2026"
+
+
+def test_account_page_requires_login(demo, client):
+    response = client.get("/konto/")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/konto/logga-in/?next=/konto/"
+
+
+def test_account_page_shows_the_persons_roles(demo, client):
+    user = UserFactory(first_name="Rut", last_name="Redaktör", roles=["Redaktör"])
+    client.force_login(user)
+
+    response = client.get("/konto/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Mitt konto</h1>" in html
+    assert "Du är inloggad som Rut Redaktör." in html
+    assert (
+        "<dt>Redaktör</dt><dd>Skriver och publicerar sidor, nyheter, bilder och dokument.</dd>"
+        in html
+    )
+    assert 'href="/admin/"' in html
+    assert "Administrationen kräver tvåstegsverifiering." in html
+
+
+def test_account_page_for_someone_without_admin_rights(demo, client):
+    client.force_login(UserFactory(roles=["Företagare"]))
+
+    html = client.get("/konto/").content.decode()
+
+    assert "<dt>Företagare</dt>" in html
+    assert 'href="/admin/"' not in html
+
+
+def test_logging_out_needs_a_post(demo, client):
+    client.force_login(UserFactory())
+
+    assert client.get("/konto/logga-ut/").status_code == 405
+    assert client.post("/konto/logga-ut/").status_code == 302
+    assert client.get("/konto/").status_code == 302
+
+
+def request_reset(client, email):
+    return client.post(RESET, {"email": email})
+
+
+def test_password_reset_sends_a_swedish_email_with_a_working_link(demo, client, finished_tasks):
+    user = UserFactory(email="rut@example.org")
+
+    response = request_reset(client, "rut@example.org")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/konto/losenord/aterstall/skickat/"
+    assert [result.task.name for result in finished_tasks] == ["deliver_email"]
+    [message] = mail.outbox
+    assert message.to == ["rut@example.org"]
+    assert message.subject == "Återställ ditt lösenord"
+    assert message.body.startswith("Hej!")
+    assert "har bett om att få återställa lösenordet" in message.body
+    link = re.search(r"http://testserver(/konto/losenord/aterstall/\S+/\S+/)", message.body)
+    assert link, message.body
+
+    form = client.get(link.group(1), follow=True)
+    assert form.status_code == 200
+    assert "Välj nytt lösenord" in form.content.decode()
+    done = client.post(
+        form.redirect_chain[-1][0],
+        {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+    )
+    assert done.status_code == 302
+    assert done["Location"] == "/konto/losenord/aterstall/klart/"
+    user.refresh_from_db()
+    assert user.check_password(NEW_PASSWORD)
+    assert not user.check_password(PASSWORD)
+    # The link works once only.
+    again = client.get(link.group(1), follow=True)
+    assert "Länken fungerar inte" in again.content.decode()
+
+
+def test_password_reset_in_english_sends_english_mail(demo, client):
+    UserFactory(email="bo@example.org")
+
+    response = client.post("/en/account/password/reset/", {"email": "bo@example.org"})
+
+    assert response.status_code == 302
+    [message] = mail.outbox
+    assert message.subject == "Reset your password"
+    assert "/en/account/password/reset/" in message.body
+
+
+def test_password_reset_for_an_unknown_address_looks_the_same_and_sends_nothing(demo, client):
+    UserFactory(email="rut@example.org")
+
+    response = request_reset(client, "okand@example.org")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/konto/losenord/aterstall/skickat/"
+    assert mail.outbox == []
+
+
+def test_password_reset_works_while_the_mail_server_is_down(
+    demo, client, smtp_server_down, finished_tasks
+):
+    """The person gets the normal answer; the failed delivery is recorded with the message."""
+    UserFactory(email="rut@example.org")
+
+    response = request_reset(client, "rut@example.org")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/konto/losenord/aterstall/skickat/"
+    assert client.get(response["Location"]).status_code == 200
+    [result] = finished_tasks
+    assert result.status == TaskResultStatus.FAILED
+    assert issubclass(result.errors[0].exception_class, ConnectionRefusedError)
+    assert result.args[0]["to"] == ["rut@example.org"]
+    assert result.args[0]["subject"] == "Återställ ditt lösenord"
+
+
+@pytest.mark.parametrize(
+    ("email", "message"),
+    [
+        ("", "Det här fältet är obligatoriskt"),
+        ("inte-en-adress", "Fyll i en giltig e-postadress."),
+        ("a@b", "Fyll i en giltig e-postadress."),
+    ],
+)
+def test_password_reset_with_a_bad_address_explains_in_swedish(demo, client, email, message):
+    response = request_reset(client, email)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Något behöver rättas" in html
+    assert message in html
+    assert mail.outbox == []
