@@ -1,36 +1,22 @@
-import unicodedata
-
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from wagtail.models import Locale, Page
-from wagtail.search.utils import parse_query_string
 
 from .health import database_state, task_queue_state
+from .site_search import clean_search_text, search_pages
 
 SEARCH_PAGE_SIZE = 10
-SEARCH_QUERY_MAX_LENGTH = 200
-
-
-def _search_query(raw: str) -> str:
-    # Control characters mean nothing in a search, and a NUL breaks the database's query.
-    text = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in raw)
-    return text.strip()[:SEARCH_QUERY_MAX_LENGTH]
 
 
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
-    query = _search_query(request.GET.get("q", ""))
+    query = clean_search_text(request.GET.get("q", ""))
     results = None
     if query:
-        _filters, parsed = parse_query_string(query, operator="and")
-        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        results = Paginator(pages.search(parsed, operator="and"), SEARCH_PAGE_SIZE).get_page(
-            request.GET.get("sida")
-        )
+        results = Paginator(search_pages(query), SEARCH_PAGE_SIZE).get_page(request.GET.get("sida"))
     return render(request, "core/search.html", {"query": query, "results": results})
 
 

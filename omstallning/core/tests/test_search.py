@@ -106,6 +106,8 @@ page_numbers = st.one_of(
 @given(query=queries, page=page_numbers)
 @example(query="\x00", page=None)
 @example(query='hållbarhet\x00"', page="0")
+@example(query='"hållbarhet" -', page=None)
+@example(query="ERUF --- NOT -", page=None)
 def test_search_never_fails_on_any_input(demo, client, query, page):
     params = {"q": query}
     if page is not None:
