@@ -31,7 +31,7 @@ def fetch(url: str) -> tuple[int, str, str]:
 
 
 def sitemap_paths(base_url: str) -> list[str]:
-    """The paths /sitemap.xml lists (its host may be the site's configured one, not ours)."""
+    """The paths /sitemap.xml lists."""
     status, _type, body = fetch(base_url + "/sitemap.xml")
     assert status == 200, f"/sitemap.xml answered {status}"
     root = ET.fromstring(body)

@@ -28,11 +28,7 @@ _axe = Axe()
 
 @pytest.fixture(scope="module")
 def site_paths(server):
-    """Every page: the sitemap, plus everything linked from it and from both home pages.
-
-    The sitemap lists only the Swedish pages (the English tree is not under the site's root),
-    so the English pages are found by following the links, including the language switch.
-    """
+    """Every page: the sitemap, plus everything linked from it and from both home pages."""
     listed = sitemap_paths(server.url)
     assert "/" in listed and "/om-projektet/" in listed
     crawled = crawl_paths(server.url, ["/", "/en/", *listed])

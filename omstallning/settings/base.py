@@ -164,6 +164,8 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
 AXES_VERBOSE = False
+# The two-step login form prefixes its fields; without this the password would be stored.
+AXES_SENSITIVE_PARAMETERS = ["auth-password"]
 # Keep only failed attempts (for the lock-out), not a log of every login with its address.
 AXES_DISABLE_ACCESS_LOG = True
 

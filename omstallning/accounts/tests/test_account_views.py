@@ -146,3 +146,16 @@ def test_password_reset_with_a_bad_address_explains_in_swedish(demo, client, ema
     assert "Något behöver rättas" in html
     assert message in html
     assert mail.outbox == []
+
+
+def test_a_field_error_is_tied_to_its_input_for_screen_readers(demo, client):
+    html = request_reset(client, "inte-en-adress").content.decode()
+
+    described_by = re.search(r'<input[^>]*name="email"[^>]*aria-describedby="([^"]+)"', html)
+    assert described_by, "the e-mail input is not described by anything"
+    for element_id in described_by.group(1).split():
+        element = re.search(rf'id="{element_id}"[^>]*>(.*?)</div>', html, re.S)
+        assert element, f"aria-describedby points at a missing id: {element_id}"
+    assert "Fyll i en giltig e-postadress." in re.search(
+        r'id="id_email_error"[^>]*>(.*?)</div>', html, re.S
+    ).group(1)

@@ -76,15 +76,6 @@ def test_the_lock_is_per_username_and_address(demo, person, client):
     assert other_person.status_code == 302
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "Bug in settings (not this app's code): the two-step login names its field "
-        "'auth-password', which django-axes does not mask, so failed passwords are stored in "
-        "AccessAttempt.post_data in clear text. Fix: AXES_SENSITIVE_PARAMETERS = "
-        "['auth-password'] in omstallning/settings/base.py, then remove this marker."
-    ),
-)
 def test_the_failed_attempts_are_recorded_without_the_password(demo, person, client):
     for number in range(2):
         attempt(client, person.username, f"hemligt-{number}")

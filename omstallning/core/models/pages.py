@@ -1,6 +1,7 @@
 """The site's content pages. Editors get drafts, revisions, scheduling and translations."""
 
 from django.db import models
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -27,6 +28,15 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_sitemap_urls(self, request: HttpRequest | None = None) -> list[dict]:
+        urls = super().get_sitemap_urls(request)
+        if request is not None:
+            # The site's configured host can differ from the one the sitemap was fetched on
+            # (a development server, a proxy); crawlers expect the one they asked.
+            for url in urls:
+                url["location"] = request.build_absolute_uri(self.get_url(request))
+        return urls
 
 
 class HomePage(BasePage):

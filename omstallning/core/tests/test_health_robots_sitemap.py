@@ -105,3 +105,19 @@ def test_sitemap_lists_the_live_public_pages(demo, client):
         assert path in paths
     assert "/utkast/" not in paths
     assert len(paths) == len(set(paths))
+
+
+def test_sitemap_lists_the_english_pages_too(demo, client):
+    paths = re.findall(r"<loc>http://testserver([^<]+)</loc>", client.get("/sitemap.xml").text)
+
+    assert "/en/" in paths
+    assert "/en/about-the-project/" in paths
+    assert "/en/meeting-point-sustainability/" in paths
+
+
+def test_sitemap_addresses_use_the_host_it_was_fetched_on(demo, client):
+    body = client.get("/sitemap.xml", HTTP_HOST="127.0.0.1").text
+
+    locations = re.findall(r"<loc>([^<]+)</loc>", body)
+    assert locations
+    assert all(loc.startswith("http://127.0.0.1/") for loc in locations)
