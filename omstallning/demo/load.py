@@ -71,10 +71,8 @@ def _translate(page: Page, locale: Locale, **fields) -> Page:
     translated = page.specific.copy_for_translation(locale, copy_parents=False, alias=False)
     for name, value in fields.items():
         setattr(translated, name, value)
-    # A new translation has no old address to redirect from.
-    with override_settings(WAGTAILREDIRECTS_AUTO_CREATE=False):
-        translated.save()
-        return _publish(translated)
+    translated.save()
+    return _publish(translated)
 
 
 def _region_and_people(sv: Locale, en: Locale) -> tuple[Region, dict[str, ContactPerson]]:
@@ -125,6 +123,9 @@ def _standard(parent: Page, content: dict, en: Locale, *, in_menu: bool) -> Page
     return page
 
 
+# New pages have no old addresses to redirect from, yet Wagtail adds redirects for the
+# translations' renamed slugs. It does so when the transaction commits, so this goes outside.
+@override_settings(WAGTAILREDIRECTS_AUTO_CREATE=False)
 @transaction.atomic
 def demo_content_load(*, with_users: bool) -> bool:
     """Create the demo region, pages in Swedish and English, and demo users. False if present."""

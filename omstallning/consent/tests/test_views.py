@@ -240,3 +240,36 @@ def test_banner_offers_three_equally_prominent_choices_without_javascript(demo, 
         "Endast nödvändiga</button>"
     ) in banner
     assert '<a class="button" href="/samtycke/?next=/">Inställningar</a>' in banner
+
+
+@pytest.mark.parametrize(
+    ("path", "policy_url"),
+    [
+        ("/", "/om-kakor/"),
+        ("/samtycke/", "/om-kakor/"),
+        ("/en/", "/en/about-cookies/"),
+        ("/en/consent/", "/en/about-cookies/"),
+    ],
+)
+def test_banner_and_settings_link_to_the_cookie_policy_in_the_visitors_language(
+    demo, client, path, policy_url
+):
+    html = client.get(path).content.decode()
+
+    above_the_footer = html.split("<footer")[0]
+    assert re.search(rf'<a href="{policy_url}">[^<]+</a>', above_the_footer)
+
+
+def test_without_a_cookie_policy_page_the_banner_still_works(demo, client):
+    from wagtail.models import Site
+
+    from omstallning.consent.models import ConsentSettings
+
+    consent_settings = ConsentSettings.for_site(Site.objects.get(is_default_site=True))
+    consent_settings.policy_page = None
+    consent_settings.save()
+
+    response = client.get("/")
+
+    assert response.status_code == 200
+    assert "/om-kakor/" not in response.content.decode().split("<footer")[0]

@@ -71,3 +71,9 @@ def test_demo_site_is_the_regions_platform_in_two_languages(demo):
     # Four people, each with an English translation of their role.
     assert ContactPerson.objects.filter(locale=home.locale).count() == 4
     assert ContactPerson.objects.filter(locale=english.locale).count() == 4
+
+
+def test_new_demo_pages_leave_no_redirects_behind(demo):
+    from wagtail.contrib.redirects.models import Redirect
+
+    assert list(Redirect.objects.values_list("old_path", flat=True)) == []
