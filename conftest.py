@@ -6,6 +6,7 @@ each time. Tests run inside a transaction that is rolled back, so the demo conte
 loaded. Avoid `transactional_db`: it would empty the database for the tests after it.
 """
 
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 
 import pytest
@@ -137,29 +138,44 @@ class SMTPRecorder:
         return [email.message_from_bytes(e.content, policy=policy.default) for e in self.envelopes]
 
 
-@pytest.fixture
-def smtp_server(settings):
-    """A real SMTP server on 127.0.0.1; the task queue delivers mail to it over SMTP."""
+def _deliver_over_smtp(settings, port: int) -> None:
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_TIMEOUT = 5
+
+
+@contextmanager
+def _running_smtp_server(port: int):
     from aiosmtpd.controller import Controller
 
     recorder = SMTPRecorder()
-    controller = Controller(recorder, hostname="127.0.0.1", port=free_port())
+    controller = Controller(recorder, hostname="127.0.0.1", port=port)
     controller.start()
-    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = controller.port
-    settings.EMAIL_USE_TLS = False
-    settings.EMAIL_TIMEOUT = 5
-    yield recorder
-    controller.stop()
+    try:
+        yield recorder
+    finally:
+        controller.stop()
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on 127.0.0.1; the task queue delivers mail to it over SMTP."""
+    _deliver_over_smtp(settings, free_port())
+    with _running_smtp_server(settings.EMAIL_PORT) as recorder:
+        yield recorder
 
 
 @pytest.fixture
 def smtp_server_down(settings):
     """SMTP delivery to a port on 127.0.0.1 where nothing listens: connections are refused."""
-    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = free_port()
-    settings.EMAIL_USE_TLS = False
-    settings.EMAIL_TIMEOUT = 5
+    _deliver_over_smtp(settings, free_port())
     return settings.EMAIL_PORT
+
+
+@pytest.fixture
+def start_smtp_server(settings):
+    """Start the SMTP server that smtp_server_down left missing: call it to get the recorder."""
+    with ExitStack() as stack:
+        yield lambda: stack.enter_context(_running_smtp_server(settings.EMAIL_PORT))

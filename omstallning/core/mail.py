@@ -1,12 +1,27 @@
 """E-mail through background tasks, so sending never blocks or breaks a user's request."""
 
+import base64
 from collections.abc import Sequence
+from email.mime.base import MIMEBase
 
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.core.mail.backends.base import BaseEmailBackend
 
 
+def _serialize_attachment(attachment) -> dict:
+    if isinstance(attachment, MIMEBase):
+        raise ValueError("Attachments must be (filename, content, mimetype), not MIME objects.")
+    filename, content, mimetype = attachment
+    raw = content.encode() if isinstance(content, str) else bytes(content)
+    return {
+        "filename": filename,
+        "content_base64": base64.b64encode(raw).decode("ascii"),
+        "mimetype": mimetype,
+    }
+
+
 def serialize_message(message: EmailMessage) -> dict:
+    """The message as JSON-safe data, for a task's arguments."""
     return {
         "subject": str(message.subject),
         "body": str(message.body),
@@ -19,6 +34,7 @@ def serialize_message(message: EmailMessage) -> dict:
         "alternatives": [
             [str(content), mimetype] for content, mimetype in getattr(message, "alternatives", [])
         ],
+        "attachments": [_serialize_attachment(attachment) for attachment in message.attachments],
     }
 
 
@@ -35,6 +51,13 @@ def deserialize_message(data: dict) -> EmailMultiAlternatives:
     )
     for content, mimetype in data["alternatives"]:
         message.attach_alternative(content, mimetype)
+    for attachment in data.get("attachments", []):
+        # Django turns text/* content back into text itself.
+        message.attach(
+            attachment["filename"],
+            base64.b64decode(attachment["content_base64"]),
+            attachment["mimetype"],
+        )
     return message
 
 
@@ -46,8 +69,6 @@ class TaskQueueEmailBackend(BaseEmailBackend):
 
         queued = 0
         for message in email_messages:
-            if message.attachments:
-                raise ValueError("Attachments are not supported by the task e-mail backend.")
             deliver_email.enqueue(serialize_message(message))
             queued += 1
         return queued

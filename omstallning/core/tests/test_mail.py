@@ -1,5 +1,7 @@
 """E-mail goes through a background task; a mail server outage never breaks the sender."""
 
+import smtplib
+from datetime import timedelta
 from unittest import mock
 
 import pytest
@@ -73,11 +75,29 @@ def test_html_alternative_and_headers_survive_the_queue(db):
     assert delivered.alternatives[0][:] == ("<p>Hej!</p>", "text/html")
 
 
-def test_attachments_are_refused_rather_than_dropped(db):
+def test_attachments_survive_the_queue(db):
+    calendar = "BEGIN:VCALENDAR\r\nSUMMARY:Träffpunkt hållbarhet\r\nEND:VCALENDAR\r\n"
+    logo = bytes(range(256))
     message = EmailMessage(SUBJECT, BODY, "noreply@example.org", ["anna@example.org"])
-    message.attach("program.txt", "Program", "text/plain")
+    message.attach("traff.ics", calendar, "text/calendar")
+    message.attach("logo.png", logo, "image/png")
 
-    with pytest.raises(ValueError, match="Attachments"):
+    assert message.send() == 1
+
+    [delivered] = mail.outbox
+    assert [tuple(a) for a in delivered.attachments] == [
+        ("traff.ics", calendar, "text/calendar"),
+        ("logo.png", logo, "image/png"),
+    ]
+
+
+def test_mime_attachments_are_refused_rather_than_dropped(db):
+    from email.mime.text import MIMEText
+
+    message = EmailMessage(SUBJECT, BODY, "noreply@example.org", ["anna@example.org"])
+    message.attach(MIMEText("Program"))
+
+    with pytest.raises(ValueError, match="MIME"):
         message.send()
     assert mail.outbox == []
 
@@ -165,7 +185,7 @@ def test_with_the_database_queue_a_failed_delivery_keeps_the_message(
     send_mail(SUBJECT, BODY, "noreply@example.org", ["anna@example.org"])
     run_database_worker()
 
-    failed = DBTaskResult.objects.get(task_path="omstallning.core.tasks.deliver_email")
+    failed = DBTaskResult.objects.order_by("enqueued_at").first()
     assert failed.status == TaskResultStatus.FAILED
     assert failed.exception_class_path == "builtins.ConnectionRefusedError"
     # The whole message is still in the queue's table, so it can be sent again.
@@ -173,3 +193,72 @@ def test_with_the_database_queue_a_failed_delivery_keeps_the_message(
     assert message["subject"] == SUBJECT
     assert message["body"] == BODY
     assert message["to"] == ["anna@example.org"]
+
+
+def test_a_failed_delivery_is_tried_again_later_and_then_arrives(
+    db, database_task_queue, smtp_server_down, start_smtp_server
+):
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    send_mail(SUBJECT, BODY, "noreply@example.org", ["anna@example.org"])
+    before = timezone.now()
+    run_database_worker()
+
+    first, retry = DBTaskResult.objects.order_by("enqueued_at")
+    assert first.status == TaskResultStatus.FAILED
+    assert retry.status == TaskResultStatus.READY
+    assert retry.args_kwargs["args"][1] == 2
+    assert before + timedelta(seconds=50) < retry.run_after < timezone.now() + timedelta(minutes=2)
+
+    run_database_worker()  # too early: the retry waits for its time
+    retry.refresh_from_db()
+    assert retry.status == TaskResultStatus.READY
+
+    server = start_smtp_server()
+    DBTaskResult.objects.filter(pk=retry.pk).update(run_after=timezone.now())
+    run_database_worker()
+
+    retry.refresh_from_db()
+    assert retry.status == TaskResultStatus.SUCCESSFUL
+    [message] = server.messages()
+    assert message["Subject"] == SUBJECT
+
+
+def test_delivery_gives_up_after_the_last_retry(db, database_task_queue, smtp_server_down):
+    from django_tasks_db.models import DBTaskResult
+
+    from omstallning.core.tasks import DELIVERY_RETRY_DELAYS, deliver_email
+
+    message = EmailMessage(SUBJECT, BODY, "noreply@example.org", ["anna@example.org"])
+    deliver_email.enqueue(serialize_message(message), len(DELIVERY_RETRY_DELAYS) + 1)
+    run_database_worker()
+
+    [last] = DBTaskResult.objects.all()
+    assert last.status == TaskResultStatus.FAILED
+
+
+@pytest.mark.parametrize(
+    ("error", "temporary"),
+    [
+        (ConnectionRefusedError(), True),
+        (TimeoutError(), True),
+        (smtplib.SMTPServerDisconnected("gone"), True),
+        (smtplib.SMTPResponseException(421, b"busy"), True),
+        (smtplib.SMTPSenderRefused(451, b"try later", "noreply@example.org"), True),
+        (smtplib.SMTPSenderRefused(550, b"no such sender", "noreply@example.org"), False),
+        (smtplib.SMTPRecipientsRefused({"a@example.org": (450, b"greylisted")}), True),
+        (
+            smtplib.SMTPRecipientsRefused(
+                {"a@example.org": (450, b"greylisted"), "b@example.org": (550, b"unknown")}
+            ),
+            False,
+        ),
+        (smtplib.SMTPAuthenticationError(535, b"bad password"), False),
+        (ValueError("bad message"), False),
+    ],
+)
+def test_only_temporary_failures_are_retried(error, temporary):
+    from omstallning.core.tasks import _is_temporary
+
+    assert _is_temporary(error) is temporary
