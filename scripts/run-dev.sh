@@ -13,7 +13,7 @@ echo "Migrating the database in var/ ..."
 $PY manage.py migrate --no-input --verbosity 0
 $PY manage.py load_demo_content
 
-$PY manage.py db_worker --queue-name '*' &
+$PY manage.py task_worker --queue-name '*' &
 WORKER=$!
 trap 'kill $WORKER 2>/dev/null || true' EXIT INT TERM
 

@@ -287,5 +287,6 @@ LOGGING = {
         "django.security.DisallowedHost": {"level": "ERROR"},
         # Every page save queues search and reference-index tasks; log only their failures.
         "django_tasks": {"level": env("TASK_LOG_LEVEL", default="WARNING")},
+        "django_tasks_db": {"level": env("TASK_LOG_LEVEL", default="WARNING")},
     },
 }

@@ -40,7 +40,8 @@
         if (banner) banner.remove();
         if (consent.third_party) showVideos();
         var main = document.getElementById("main");
-        if (main) main.focus();
+        // Keep the reader where they were: the banner sat above the header.
+        if (main) main.focus({ preventScroll: true });
       })
       .catch(function () {
         form.submit();
