@@ -7,7 +7,7 @@ MANAGE := $(VENV)/bin/python manage.py
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test install lint format check-deploy clean
+.PHONY: run test install lint format messages clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -33,6 +33,12 @@ lint: install
 format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+
+## Collect new user-facing strings into the English catalogue, then compile both catalogues.
+messages: install
+	export DJANGO_SETTINGS_MODULE=omstallning.settings.dev; \
+	cd omstallning && ../$(VENV)/bin/python ../manage.py makemessages -l en --no-obsolete && \
+	cd .. && $(MANAGE) compilemessages --ignore .venv --ignore .tools
 
 clean:
 	rm -rf $(VENV) .tools var
