@@ -78,7 +78,12 @@ def test_everything_in_the_banner_is_reachable_by_tab(page):
     banner = page.locator(BANNER)
     controls = banner.locator("a[href], button, input:not([type=hidden]), select, textarea")
     expected = [text.strip() for text in controls.all_inner_texts()]
-    assert expected == ["Godkänn alla", "Endast nödvändiga", "Inställningar"]
+    assert expected == [
+        "Läs mer om hur vi använder kakor",
+        "Godkänn alla",
+        "Endast nödvändiga",
+        "Inställningar",
+    ]
 
     reached = []
     for _ in range(len(expected) + 3):
@@ -89,13 +94,14 @@ def test_everything_in_the_banner_is_reachable_by_tab(page):
     # The banner comes right after the skip link, before the header.
     page.goto("/")
     _tab(page)
-    assert _tab(page)["text"] == "Godkänn alla"
+    assert _tab(page)["text"] == "Läs mer om hur vi använder kakor"
 
 
 def test_banner_choice_by_keyboard(page):
     page.goto("/")
-    assert [_tab(page)["text"] for _ in range(3)] == [
+    assert [_tab(page)["text"] for _ in range(4)] == [
         "Hoppa till huvudinnehållet",
+        "Läs mer om hur vi använder kakor",
         "Godkänn alla",
         "Endast nödvändiga",
     ]
