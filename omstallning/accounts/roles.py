@@ -57,13 +57,54 @@ REGION_DATA = [
     "core.view_organisation",
     "core.view_municipality",
 ]
+SUSTAINABILITY_REFERENCE = [
+    "core.view_sustainabilitydimension",
+    "core.view_sdggoal",
+    "core.view_sdgtarget",
+    "core.view_sdgindicator",
+]
+SUSTAINABILITY_REFERENCE_EDITING = [
+    *SUSTAINABILITY_REFERENCE,
+    "core.change_sustainabilitydimension",
+    "core.change_sdggoal",
+    "core.change_sdgtarget",
+    "core.change_sdgindicator",
+]
+ASSESSING = [
+    *SUSTAINABILITY_REFERENCE,
+    "assessment.view_framework",
+    "assessment.view_frameworkversion",
+    "assessment.view_assessment",
+    "assessment.add_assessment",
+    "assessment.change_assessment",
+]
+FRAMEWORK_EDITING = [
+    *SUSTAINABILITY_REFERENCE_EDITING,
+    "assessment.view_framework",
+    "assessment.add_framework",
+    "assessment.change_framework",
+    "assessment.view_frameworkversion",
+    "assessment.add_frameworkversion",
+    "assessment.change_frameworkversion",
+]
 
 # Model permissions per role, as "app_label.codename". ADMINISTRATOR gets every permission.
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     EDITOR: CONTENT_EDITING,
-    BUSINESS_DEVELOPER: [*CONTENT_EDITING, *REGION_DATA],
-    CASE_OFFICER: [*ADMIN_ACCESS, "core.view_organisation"],
-    ASSESSOR: [*ADMIN_ACCESS, "core.view_organisation"],
+    BUSINESS_DEVELOPER: [
+        *CONTENT_EDITING,
+        *REGION_DATA,
+        *FRAMEWORK_EDITING,
+        *ASSESSING,
+        "assessment.lock_assessment",
+    ],
+    CASE_OFFICER: [
+        *ADMIN_ACCESS,
+        "core.view_organisation",
+        *ASSESSING,
+        "assessment.lock_assessment",
+    ],
+    ASSESSOR: [*ADMIN_ACCESS, "core.view_organisation", *ASSESSING],
     ACTOR: [],
     BUSINESS_OWNER: [],
 }

@@ -2,7 +2,17 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import ContactPerson, LongTermGoal, Municipality, Organisation, Region
+from .models import (
+    ContactPerson,
+    LongTermGoal,
+    Municipality,
+    Organisation,
+    Region,
+    SdgGoal,
+    SdgIndicator,
+    SdgTarget,
+    SustainabilityDimension,
+)
 
 
 class RegionViewSet(SnippetViewSet):
@@ -53,3 +63,46 @@ class RegionDataGroup(SnippetViewSetGroup):
 
 
 register_snippet(RegionDataGroup)
+
+
+class SustainabilityDimensionViewSet(SnippetViewSet):
+    model = SustainabilityDimension
+    icon = "circle-check"
+    list_display = ["name_sv", "name_en"]
+
+
+class SdgGoalViewSet(SnippetViewSet):
+    model = SdgGoal
+    icon = "globe"
+    list_display = ["number", "title_sv", "short_en", "dimension"]
+    list_per_page = 20
+
+
+class SdgTargetViewSet(SnippetViewSet):
+    model = SdgTarget
+    icon = "list-ul"
+    list_display = ["code", "title_sv", "title_en"]
+    list_filter = ["goal"]
+    search_fields = ["code", "title_sv", "title_en"]
+
+
+class SdgIndicatorViewSet(SnippetViewSet):
+    model = SdgIndicator
+    icon = "list-ol"
+    list_display = ["code", "title_sv", "title_en"]
+    search_fields = ["code", "title_sv", "title_en"]
+
+
+class SustainabilityReferenceGroup(SnippetViewSetGroup):
+    menu_label = _("Hållbarhet – referensdata")
+    menu_icon = "globe"
+    menu_order = 310
+    items = (
+        SustainabilityDimensionViewSet,
+        SdgGoalViewSet,
+        SdgTargetViewSet,
+        SdgIndicatorViewSet,
+    )
+
+
+register_snippet(SustainabilityReferenceGroup)

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "omstallning.core",
     "omstallning.accounts",
     "omstallning.consent",
+    "omstallning.assessment",
     "omstallning.events",
     "omstallning.demo",
     "wagtail.contrib.forms",

@@ -8,6 +8,7 @@ from .pages import (
     StandardPage,
 )
 from .region import ContactPerson, LongTermGoal, Municipality, Organisation, Region
+from .sdg import SdgGoal, SdgIndicator, SdgTarget, SustainabilityDimension
 from .site_settings import PlatformSettings
 
 __all__ = [
@@ -23,5 +24,9 @@ __all__ = [
     "Organisation",
     "PlatformSettings",
     "Region",
+    "SdgGoal",
+    "SdgIndicator",
+    "SdgTarget",
     "StandardPage",
+    "SustainabilityDimension",
 ]

@@ -1,0 +1,211 @@
+"""Reads: criteria and answers as the profile needs them, profiles, comparisons, portfolio sums."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Expression, Max, Min, Model, Q, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce
+
+from .impact import Relevance
+from .models import Answer, Assessment, Criterion, Framework, FrameworkVersion
+from .profile import AnswerFacts, CriterionSpec, Profile, compute_profile
+
+
+def frameworks_in_use() -> QuerySet[Framework]:
+    """Frameworks with a published version, for choosing one to assess with."""
+    return Framework.objects.filter(versions__published_at__isnull=False).distinct()
+
+
+def criteria_of(version: FrameworkVersion) -> QuerySet[Criterion]:
+    return (
+        version.criteria.select_related("dimension")
+        .prefetch_related("options", "conditions", "sdg_goals", "sdg_targets")
+        .order_by("sort_order", "pk")
+    )
+
+
+def criterion_specs(version: FrameworkVersion) -> list[CriterionSpec]:
+    specs = []
+    for criterion in criteria_of(version).annotate(
+        low=Min("options__value"), high=Max("options__value")
+    ):
+        specs.append(
+            CriterionSpec(
+                key=criterion.key,
+                question=criterion.question,
+                dimension=criterion.dimension.code if criterion.dimension else None,
+                goals=frozenset(goal.number for goal in criterion.sdg_goals.all()),
+                weight=criterion.weight,
+                min_value=criterion.low or Decimal(0),
+                max_value=criterion.high or Decimal(0),
+                motivation_rule=criterion.motivation_required,
+                rethink_when_negative_without_action=(
+                    criterion.rethink_when_negative_without_action
+                ),
+            )
+        )
+    return specs
+
+
+def answers_of(assessment: Assessment) -> QuerySet[Answer]:
+    return assessment.answers.select_related("criterion", "option", "updated_by")
+
+
+def answer_facts(answers: Iterable[Answer]) -> list[AnswerFacts]:
+    return [
+        AnswerFacts(
+            criterion_key=answer.criterion.key,
+            value=answer.option.value if answer.option else None,
+            impact=answer.option.impact if answer.option else None,
+            is_knockout=bool(answer.option and answer.option.is_knockout),
+            not_relevant=answer.relevance == Relevance.NOT_RELEVANT,
+            has_motivation=bool(answer.motivation.strip()),
+            has_action=bool(answer.action.strip()),
+        )
+        for answer in answers
+    ]
+
+
+def profile_of(assessment: Assessment) -> Profile:
+    return compute_profile(
+        criterion_specs(assessment.version), answer_facts(answers_of(assessment))
+    )
+
+
+def assessments_of(subject: Model) -> QuerySet[Assessment]:
+    return Assessment.objects.filter(
+        subject_type=ContentType.objects.get_for_model(subject), subject_id=subject.pk
+    ).select_related("version__framework", "assessor")
+
+
+@dataclass(frozen=True)
+class ComparedCriterion:
+    key: str
+    question: str
+    first: Answer | None
+    second: Answer | None
+
+    @property
+    def differs(self) -> bool:
+        def summary(answer: Answer | None) -> tuple:
+            if answer is None:
+                return (None, "")
+            return (answer.option.label_sv if answer.option else None, answer.relevance)
+
+        return summary(self.first) != summary(self.second)
+
+
+def comparison(first: Assessment, second: Assessment) -> list[ComparedCriterion]:
+    """Two assessments of the same object side by side, criterion by criterion (by key, so
+    different versions of a framework line up)."""
+    if (first.subject_type_id, first.subject_id) != (second.subject_type_id, second.subject_id):
+        raise ValueError("Only assessments of the same object can be compared.")
+    first_answers = {answer.criterion.key: answer for answer in answers_of(first)}
+    second_answers = {answer.criterion.key: answer for answer in answers_of(second)}
+    rows, seen = [], set()
+    for version in (first.version, second.version):
+        for criterion in criteria_of(version):
+            if criterion.key in seen:
+                continue
+            seen.add(criterion.key)
+            rows.append(
+                ComparedCriterion(
+                    key=criterion.key,
+                    question=criterion.question,
+                    first=first_answers.get(criterion.key),
+                    second=second_answers.get(criterion.key),
+                )
+            )
+    return rows
+
+
+@dataclass
+class Tally:
+    """How many assessed objects, and how much money (or other amount), in one category."""
+
+    count: int = 0
+    amount: Decimal = Decimal(0)
+
+    def add(self, count: int, amount: Decimal) -> None:
+        self.count += count
+        self.amount += amount
+
+
+@dataclass
+class PortfolioSums:
+    assessments: Tally = field(default_factory=Tally)
+    knockouts: Tally = field(default_factory=Tally)
+    # goal number → GoalImpact → Tally
+    goals: dict[int, dict[str, Tally]] = field(default_factory=dict)
+    # dimension code → "positive" | "negative" | "knowledge_gaps" → Tally
+    dimensions: dict[str, dict[str, Tally]] = field(default_factory=dict)
+
+    def goal(self, number: int, impact: str) -> Tally:
+        return self.goals.get(number, {}).get(impact, Tally())
+
+    def dimension(self, code: str, kind: str) -> Tally:
+        return self.dimensions.get(code, {}).get(kind, Tally())
+
+
+DIMENSION_KINDS = ("positive", "negative", "knowledge_gaps")
+
+
+def portfolio_sums(
+    assessments: QuerySet[Assessment], weight: Expression | None = None
+) -> PortfolioSums:
+    """Sums over many assessments, in a few grouped queries on the stored results.
+
+    `weight` is an expression on Assessment (for instance an annotation with the amount
+    granted); without it the amounts are zero and only the counts matter.
+    """
+    amount = Coalesce(weight, Value(Decimal(0))) if weight is not None else Value(Decimal(0))
+    weighted = assessments.annotate(portfolio_weight=amount)
+    sums = PortfolioSums()
+
+    totals = weighted.aggregate(
+        count=Count("pk"),
+        amount=Sum("portfolio_weight"),
+        knockout_count=Count("pk", filter=Q(knockout_count__gt=0)),
+        knockout_amount=Sum("portfolio_weight", filter=Q(knockout_count__gt=0)),
+    )
+    sums.assessments.add(totals["count"], totals["amount"] or Decimal(0))
+    sums.knockouts.add(totals["knockout_count"], totals["knockout_amount"] or Decimal(0))
+
+    goal_rows = (
+        weighted.filter(goal_results__isnull=False)
+        .values("goal_results__goal__number", "goal_results__impact")
+        .annotate(count=Count("pk"), amount=Sum("portfolio_weight"))
+        .order_by()
+    )
+    for row in goal_rows:
+        per_goal = sums.goals.setdefault(row["goal_results__goal__number"], {})
+        per_goal.setdefault(row["goal_results__impact"], Tally()).add(
+            row["count"], row["amount"] or Decimal(0)
+        )
+
+    dimension_rows = (
+        weighted.filter(dimension_results__isnull=False)
+        .values("dimension_results__dimension__code")
+        .annotate(
+            **{
+                f"{kind}_count": Count("pk", filter=Q(**{f"dimension_results__{kind}__gt": 0}))
+                for kind in DIMENSION_KINDS
+            },
+            **{
+                f"{kind}_amount": Sum(
+                    "portfolio_weight", filter=Q(**{f"dimension_results__{kind}__gt": 0})
+                )
+                for kind in DIMENSION_KINDS
+            },
+        )
+        .order_by()
+    )
+    for row in dimension_rows:
+        per_dimension = sums.dimensions.setdefault(row["dimension_results__dimension__code"], {})
+        for kind in DIMENSION_KINDS:
+            per_dimension.setdefault(kind, Tally()).add(
+                row[f"{kind}_count"], row[f"{kind}_amount"] or Decimal(0)
+            )
+    return sums
