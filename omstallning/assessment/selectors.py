@@ -167,11 +167,11 @@ def portfolio_sums(
     totals = weighted.aggregate(
         count=Count("pk"),
         amount=Sum("portfolio_weight"),
-        knockout_count=Count("pk", filter=Q(knockout_count__gt=0)),
-        knockout_amount=Sum("portfolio_weight", filter=Q(knockout_count__gt=0)),
+        stopped_count=Count("pk", filter=Q(knockout_count__gt=0)),
+        stopped_amount=Sum("portfolio_weight", filter=Q(knockout_count__gt=0)),
     )
     sums.assessments.add(totals["count"], totals["amount"] or Decimal(0))
-    sums.knockouts.add(totals["knockout_count"], totals["knockout_amount"] or Decimal(0))
+    sums.knockouts.add(totals["stopped_count"], totals["stopped_amount"] or Decimal(0))
 
     goal_rows = (
         weighted.filter(goal_results__isnull=False)

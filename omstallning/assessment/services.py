@@ -223,15 +223,18 @@ def framework_version_copy(*, version: FrameworkVersion, user: User) -> Framewor
     for criterion in version.criteria.prefetch_related(
         "options", "conditions", "sdg_goals", "sdg_targets"
     ):
-        options, conditions = list(criterion.options.all()), list(criterion.conditions.all())
+        children = [*criterion.options.all(), *criterion.conditions.all()]
         goals, targets = list(criterion.sdg_goals.all()), list(criterion.sdg_targets.all())
-        criterion.pk, criterion.id, criterion.version = None, None, copy
-        criterion.save()
-        criterion.sdg_goals.set(goals)
-        criterion.sdg_targets.set(targets)
-        criterion.save()  # ParentalManyToManyField values are written on save
-        for child in [*options, *conditions]:
-            child.pk, child.id, child.criterion = None, None, criterion
+        new = Criterion.objects.get(pk=criterion.pk)
+        new.pk = new.id = None
+        new.version = copy
+        new.save()
+        new.sdg_goals.set(goals)
+        new.sdg_targets.set(targets)
+        new.save(update_fields=["sdg_goals", "sdg_targets"])  # writes the M2M values
+        for child in children:
+            child.pk = child.id = None
+            child.criterion = new
             child.save()
     return copy
 
