@@ -16,4 +16,11 @@ class AssessmentConfig(AppConfig):
     verbose_name = _("Hållbarhetsbedömning")
 
     def ready(self) -> None:
+        from omstallning.core.models import Organisation
+
+        from .registry import register_assessable
+
         post_migrate.connect(_install_frameworks_after_migrate, sender=self)
+        # Organisations can be assessed as they are (a company's self-assessment); domain
+        # apps register their own models (initiatives, applications) the same way.
+        register_assessable(Organisation)

@@ -74,6 +74,17 @@ def profile_of(assessment: Assessment) -> Profile:
     )
 
 
+def assessment_list(*, framework_key: str = "", status: str = "") -> QuerySet[Assessment]:
+    assessments = Assessment.objects.select_related(
+        "version__framework", "assessor", "subject_type"
+    ).order_by("-updated_at")
+    if framework_key:
+        assessments = assessments.filter(version__framework__key=framework_key)
+    if status in Assessment.Status.values:
+        assessments = assessments.filter(status=status)
+    return assessments
+
+
 def assessments_of(subject: Model) -> QuerySet[Assessment]:
     return Assessment.objects.filter(
         subject_type=ContentType.objects.get_for_model(subject), subject_id=subject.pk

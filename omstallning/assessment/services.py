@@ -1,6 +1,9 @@
 """Writes: each function is one use case in one transaction, checks permission, and records
 who did it."""
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -76,49 +79,67 @@ def _derived_option(criterion: Criterion, met: int) -> AnswerOption | None:
     return max(reached, key=lambda option: option.min_conditions_met, default=None)
 
 
-@transaction.atomic
-def answer_save(
-    *,
-    assessment: Assessment,
-    criterion: Criterion,
-    user: User,
-    option: AnswerOption | None = None,
-    relevance: str = "",
-    conditions_met: list[CriterionCondition] | tuple = (),
-    motivation: str = "",
-    action: str = "",
-) -> Answer:
-    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    if not can_answer(user, assessment):
-        raise PermissionDenied(_("Du kan inte ändra den här bedömningen."))
+@dataclass(frozen=True)
+class AnswerInput:
+    """One criterion's answer as entered: an option or conditions, relevance, texts."""
+
+    criterion: Criterion
+    option: AnswerOption | None = None
+    relevance: str = ""
+    conditions_met: Sequence[CriterionCondition] = ()
+    motivation: str = ""
+    action: str = ""
+
+
+def _save_answer(assessment: Assessment, entry: AnswerInput, user: User) -> Answer:
+    criterion, option, relevance = entry.criterion, entry.option, entry.relevance
     if criterion.version_id != assessment.version_id:
         raise ValidationError(_("Frågan hör inte till bedömningens ramverk."), code="criterion")
     if relevance and (not criterion.asks_relevance or relevance not in Relevance.values):
         raise ValidationError(_("Ogiltigt val av relevans."), code="relevance")
-    if any(condition.criterion_id != criterion.pk for condition in conditions_met):
+    if any(condition.criterion_id != criterion.pk for condition in entry.conditions_met):
         raise ValidationError(_("Villkoret hör inte till frågan."), code="condition")
     if criterion.conditions.exists():
-        option = _derived_option(criterion, len(set(conditions_met)))
+        option = _derived_option(criterion, len(set(entry.conditions_met)))
     elif option is not None and option.criterion_id != criterion.pk:
         raise ValidationError(_("Svaret hör inte till frågan."), code="option")
     if relevance == Relevance.NOT_RELEVANT:
         option = None
-
     answer, _created = Answer.objects.update_or_create(
         assessment=assessment,
         criterion=criterion,
         defaults={
             "option": option,
             "relevance": relevance,
-            "motivation": motivation.strip(),
-            "action": action.strip(),
+            "motivation": entry.motivation.strip(),
+            "action": entry.action.strip(),
             "updated_by": user,
         },
     )
-    answer.conditions_met.set(conditions_met)
-    store_results(assessment)
-    _record(assessment, Action.ANSWERED, user, criterion.key)
+    answer.conditions_met.set(entry.conditions_met)
     return answer
+
+
+@transaction.atomic
+def answers_save(*, assessment: Assessment, user: User, entries: Sequence[AnswerInput]) -> Profile:
+    """Save several answers at once (a form), then recompute the profile once."""
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if not can_answer(user, assessment):
+        raise PermissionDenied(_("Du kan inte ändra den här bedömningen."))
+    for entry in entries:
+        _save_answer(assessment, entry, user)
+    if entries:
+        keys = ", ".join(entry.criterion.key for entry in entries)
+        _record(assessment, Action.ANSWERED, user, keys)
+    return store_results(assessment)
+
+
+def answer_save(*, assessment: Assessment, user: User, criterion: Criterion, **answer) -> Answer:
+    """Save one criterion's answer (see AnswerInput for the fields)."""
+    answers_save(
+        assessment=assessment, user=user, entries=[AnswerInput(criterion=criterion, **answer)]
+    )
+    return Answer.objects.get(assessment=assessment, criterion=criterion)
 
 
 def store_results(assessment: Assessment) -> Profile:

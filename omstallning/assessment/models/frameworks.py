@@ -75,7 +75,7 @@ class FrameworkVersion(ClusterableModel):
     framework = models.ForeignKey(
         Framework, on_delete=models.CASCADE, related_name="versions", verbose_name=_("ramverk")
     )
-    number = models.PositiveIntegerField(_("version"))
+    number = models.PositiveIntegerField(_("version"), editable=False)
     change_note = models.TextField(_("vad som ändrats"), blank=True)
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
     created_by = models.ForeignKey(
@@ -90,6 +90,7 @@ class FrameworkVersion(ClusterableModel):
     frozen_at = models.DateTimeField(_("låst"), null=True, blank=True, editable=False)
 
     panels = [
+        FieldPanel("framework"),
         FieldPanel("change_note"),
         InlinePanel("criteria", heading=_("Kriterier"), label=_("Kriterium")),
     ]
@@ -128,6 +129,9 @@ class FrameworkVersion(ClusterableModel):
             and FrameworkVersion.objects.filter(pk=self.pk, frozen_at__isnull=False).exists()
         ):
             raise FrozenVersionError()
+        if not self.number:
+            highest = self.framework.versions.aggregate(models.Max("number"))["number__max"]
+            self.number = (highest or 0) + 1
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):

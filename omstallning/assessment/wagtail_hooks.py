@@ -1,0 +1,123 @@
+from django.contrib.contenttypes.models import ContentType
+from django.templatetags.static import static
+from django.urls import include, path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.widgets.button import Button
+
+from .models import Framework, FrameworkVersion
+from .registry import is_assessable
+from .views import assessments
+from .views.frameworks import (
+    VersionEditView,
+    VersionInspectView,
+    version_new_view,
+    version_publish_view,
+)
+
+
+class FrameworkViewSet(ModelViewSet):
+    model = Framework
+    icon = "doc-full"
+    menu_label = _("Ramverk")
+    url_prefix = "assessment/frameworks"
+    list_display = ["name_sv", "current_version"]
+    copy_view_enabled = False
+
+
+class FrameworkVersionViewSet(ModelViewSet):
+    model = FrameworkVersion
+    icon = "list-ol"
+    menu_label = _("Ramverksversioner")
+    url_prefix = "assessment/framework-versions"
+    list_display = ["__str__", "published_at", "frozen_at"]
+    list_filter = ["framework"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    inspect_view_fields = ["framework", "number", "change_note", "published_at", "frozen_at"]
+    edit_view_class = VersionEditView
+    inspect_view_class = VersionInspectView
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("new-version/<int:pk>/", version_new_view, name="new_version"),
+            path("publish/<int:pk>/", version_publish_view, name="publish"),
+        ]
+
+
+class FrameworkGroup(ModelViewSetGroup):
+    menu_label = _("Bedömningsramverk")
+    menu_icon = "doc-full"
+    menu_order = 320
+    items = (
+        FrameworkViewSet("assessment_framework"),
+        FrameworkVersionViewSet("assessment_frameworkversion"),
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_framework_viewsets():
+    return FrameworkGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_assessment_urls():
+    urls = [
+        path("", assessments.AssessmentIndexView.as_view(), name="index"),
+        path(
+            "ny/<int:content_type_id>/<int:object_id>/",
+            assessments.AssessmentStartView.as_view(),
+            name="start",
+        ),
+        path("<int:pk>/", assessments.AssessmentEditView.as_view(), name="edit"),
+        path(
+            "<int:pk>/jamfor/<int:other_pk>/",
+            assessments.AssessmentCompareView.as_view(),
+            name="compare",
+        ),
+    ]
+    return [path("bedomningar/", include((urls, "assessment_admin")))]
+
+
+class AssessmentsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("assessment.view_assessment")
+
+
+@hooks.register("register_admin_menu_item")
+def register_assessments_menu_item():
+    return AssessmentsMenuItem(
+        _("Hållbarhetsbedömningar"),
+        reverse("assessment_admin:index"),
+        icon_name="tasks",
+        order=330,
+    )
+
+
+@hooks.register("register_snippet_listing_buttons")
+def assess_button(snippet, user, next_url=None):
+    if not is_assessable(type(snippet)) or not user.has_perm("assessment.add_assessment"):
+        return []
+    content_type = ContentType.objects.get_for_model(snippet)
+    return [
+        Button(
+            _("Hållbarhetsbedöm"),
+            url=reverse("assessment_admin:start", args=[content_type.pk, snippet.pk]),
+            icon_name="tasks",
+            priority=60,
+        )
+    ]
+
+
+@hooks.register("insert_global_admin_css")
+def assessment_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("assessment/admin.css"))
+
+
+@hooks.register("insert_global_admin_js")
+def assessment_admin_js():
+    return format_html('<script src="{}" defer></script>', static("assessment/admin.js"))
