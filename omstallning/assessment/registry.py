@@ -1,16 +1,40 @@
-"""Which models can be assessed. A domain app registers its models in its AppConfig.ready()."""
+"""Which models can be assessed, and what amount (e.g. SEK granted) weighs each in sums.
 
-from django.db.models import Model
+A domain app registers its models in its AppConfig.ready().
+"""
 
-_assessable: set[type[Model]] = set()
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db.models import Expression, Model
 
 
-def register_assessable(model: type[Model]) -> None:
-    _assessable.add(model)
+@dataclass(frozen=True)
+class Assessable:
+    model: type[Model]
+    # An expression on Assessment giving the amount, e.g. a Subquery on the subject's grant.
+    amount: Callable[[], Expression] | None = None
+
+
+_assessable: dict[type[Model], Assessable] = {}
+
+
+def register_assessable(
+    model: type[Model], *, amount: Callable[[], Expression] | None = None
+) -> None:
+    _assessable[model] = Assessable(model, amount)
 
 
 def is_assessable(model: type[Model]) -> bool:
     return model in _assessable
+
+
+def assessable_by_label(label: str) -> Assessable | None:
+    """The registration for a model label such as "core.organisation" (any case)."""
+    for model, assessable in _assessable.items():
+        if model._meta.label_lower == label.lower():
+            return assessable
+    return None
 
 
 def assessable_models() -> list[type[Model]]:

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -49,8 +50,9 @@ class VersionInspectView(generic.InspectView):
 
 
 def _version_buttons(version: FrameworkVersion) -> list[HeaderButton]:
-    # These are forms (POST); the buttons link to the inspect page's forms by anchor.
-    return [HeaderButton(gettext_lazy("Ny version"), url="#versionsatgarder", icon_name="copy")]
+    # Making a version or publishing are POST forms; they sit on the version's inspect page.
+    url = reverse("assessment_frameworkversion:inspect", args=[version.pk]) + "#versionsatgarder"
+    return [HeaderButton(gettext_lazy("Ny version eller publicera"), url=url, icon_name="copy")]
 
 
 @require_POST

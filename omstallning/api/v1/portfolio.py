@@ -1,0 +1,84 @@
+"""Sums over many assessments: counts (and amounts where the assessed model has one)."""
+
+import re
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
+
+from omstallning.assessment.impact import GoalImpact
+from omstallning.assessment.models import Assessment, Framework
+from omstallning.assessment.registry import assessable_by_label
+from omstallning.assessment.selectors import (
+    DIMENSION_KINDS,
+    assessments_in_portfolio,
+    portfolio_sums,
+)
+
+from ..schemas import ErrorOut, PortfolioOut
+
+router = Router(tags=["Portföljsummor"])
+
+SLUG = re.compile(r"\A[-a-zA-Z0-9_]{1,60}\Z")
+
+# Drafts are work in progress; by default only what someone has stood behind is summed.
+DEFAULT_STATUSES = [Assessment.Status.SUBMITTED, Assessment.Status.LOCKED]
+
+
+class PortfolioFilter(Schema):
+    framework: str | None = None
+    status: list[str] = []
+    subject_type: str | None = None
+
+
+def _tally(tally) -> dict:
+    return {"count": tally.count, "amount": tally.amount}
+
+
+@router.get(
+    "/portfolio-sums",
+    response={200: PortfolioOut, 400: ErrorOut},
+    summary="Summor per globalt mål och dimension",
+    description=(
+        "Antal bedömningar (och belopp, när det bedömda har ett) med positiv och negativ "
+        "påverkan, kunskapsluckor och stoppande svar. Filtrera på ramverk (kortnamn), status "
+        "(draft, submitted, locked; standard: submitted och locked) och typ av bedömt "
+        "(till exempel core.organisation). Innehåller inga personuppgifter."
+    ),
+)
+def get_portfolio_sums(request, filters: Query[PortfolioFilter]):
+    statuses = filters.status or DEFAULT_STATUSES
+    if any(status not in Assessment.Status.values for status in statuses):
+        raise HttpError(400, _("Okänd status. Använd draft, submitted eller locked."))
+    if filters.framework and (
+        not SLUG.match(filters.framework)
+        or not Framework.objects.filter(key=filters.framework).exists()
+    ):
+        raise HttpError(400, _("Det finns inget ramverk med det kortnamnet."))
+    subject_type, amount = None, None
+    if filters.subject_type:
+        assessable = assessable_by_label(filters.subject_type)
+        if assessable is None:
+            raise HttpError(400, _("Den typen kan inte bedömas."))
+        subject_type = ContentType.objects.get_for_model(assessable.model)
+        amount = assessable.amount() if assessable.amount else None
+    assessments = assessments_in_portfolio(
+        framework_key=filters.framework or "", statuses=statuses, subject_type=subject_type
+    )
+    sums = portfolio_sums(assessments, weight=amount)
+    return {
+        "assessments": _tally(sums.assessments),
+        "knockouts": _tally(sums.knockouts),
+        "goals": [
+            {"goal": number, **{impact: _tally(sums.goal(number, impact)) for impact in GoalImpact}}
+            for number in range(1, 18)
+        ],
+        "dimensions": [
+            {
+                "dimension": code,
+                **{kind: _tally(sums.dimension(code, kind)) for kind in DIMENSION_KINDS},
+            }
+            for code in ("ecological", "social", "economic")
+        ],
+    }
