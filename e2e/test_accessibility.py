@@ -10,6 +10,7 @@ pytestmark = pytest.mark.e2e
 
 # Pages no link leads to without input, and the 404 page.
 EXTRA_PATHS = [
+    "/api/v1/docs",
     "/sok/?q=hållbarhet",
     "/sok/?q=finns-inte-alls",
     "/sok/",

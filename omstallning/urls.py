@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from omstallning.api import views as api_views
 from omstallning.api.v1.api import api as api_v1
 from omstallning.core import views as core_views
 from omstallning.core.sitemaps import AllLanguagesSitemap
@@ -14,6 +15,7 @@ from omstallning.core.sitemaps import AllLanguagesSitemap
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
+    path("api/v1/docs", api_views.api_documentation, name="api_documentation"),
     path("api/v1/", api_v1.urls),
     path("healthz", core_views.healthz, name="healthz"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),

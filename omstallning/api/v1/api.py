@@ -15,6 +15,8 @@ api = NinjaAPI(
         "Texter finns på svenska (_sv) och engelska (_en)."
     ),
     urls_namespace="api-v1",
+    # The documentation is a page of the site (omstallning.api.views), accessible and Swedish.
+    docs_url=None,
 )
 api.add_router("/", reference.router)
 api.add_router("/", frameworks.router)
