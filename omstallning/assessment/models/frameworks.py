@@ -231,6 +231,7 @@ class Criterion(_PartOfVersion, ClusterableModel, Orderable):
         FieldPanel("guidance_en"),
         FieldRowPanel([FieldPanel("dimension"), FieldPanel("weight")]),
         FieldPanel("sdg_goals"),
+        FieldPanel("sdg_targets"),
         MultiFieldPanel(
             [
                 FieldPanel("motivation_required"),

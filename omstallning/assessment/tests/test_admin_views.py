@@ -4,6 +4,8 @@ import re
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from hypothesis import given
+from hypothesis import strategies as st
 
 from omstallning.accounts.roles import ACTOR, ASSESSOR, BUSINESS_DEVELOPER, CASE_OFFICER, EDITOR
 from omstallning.accounts.tests.factories import UserFactory, verified_client
@@ -213,3 +215,29 @@ def test_organisations_in_the_admin_offer_an_assessment(demo, company):
 
     assert page.status_code == 200
     assert start_url(company) in page.text
+
+
+@given(
+    data=st.dictionaries(
+        st.sampled_from(
+            [
+                "action",
+                "ecological-option",
+                "social-option",
+                "social-motivation",
+                "economic-action",
+                "ecological-relevance",
+            ]
+        ),
+        st.one_of(st.text(max_size=20), st.integers(-5, 10**6).map(str)),
+    )
+)
+def test_any_posted_answers_give_a_page_or_a_redirect_never_an_error(demo, shipped, company, data):
+    officer = UserFactory(roles=[CASE_OFFICER])
+    assessment = services.assessment_start(
+        subject=company, framework=shipped["tre-dimensioner"], assessor=officer
+    )
+
+    response = verified_client(officer).post(f"/admin/bedomningar/{assessment.pk}/", data)
+
+    assert response.status_code in (200, 302)
