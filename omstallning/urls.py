@@ -25,6 +25,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path(_("sok/"), core_views.search, name="search"),
     path(_("samtycke/"), include("omstallning.consent.urls")),
+    path(_("anmalan/"), include("omstallning.events.urls")),
     path(_("konto/"), include("omstallning.accounts.urls")),
     path(_("konto/"), include("omstallning.accounts.two_factor_urls")),
     path("", include(wagtail_urls)),

@@ -28,6 +28,7 @@ from omstallning.core.models import (
 from omstallning.events.models import EventIndexPage
 
 from . import pages as texts
+from .events import load_demo_events
 from .region import CONTACT_PEOPLE, LONG_TERM_GOALS, MUNICIPALITIES, PLATFORM, REGION
 
 DEMO_PASSWORD = "demo-omstallning-2026"
@@ -224,6 +225,7 @@ def demo_content_load(*, with_users: bool) -> bool:
         )
     )
     _publish(meeting_point)
+    load_demo_events(meeting_point, people[next(iter(people))])
 
     news_index = home.add_child(
         instance=NewsIndexPage(

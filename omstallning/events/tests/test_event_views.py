@@ -1,0 +1,162 @@
+"""The public side: listing, a meeting page, registering, the person's own page, calendars."""
+
+import re
+
+from django.core import mail
+from hypothesis import given
+from hypothesis import strategies as st
+from icalendar import Calendar
+
+from omstallning.events.links import registration_manage_path
+from omstallning.events.models import EventPage, Registration
+
+from .factories import EventPageFactory
+
+FORM = {"name": "Bo Berg", "email": "bo@example.org", "organisation": "Bergs Smide AB"}
+
+
+def test_listing_shows_upcoming_and_past_demo_meetings(demo, client):
+    html = client.get("/traffpunkt-hallbarhet/").content.decode()
+
+    upcoming = html[html.index("Kommande träffar") : html.index("Genomförda träffar")]
+    past = html[html.index("Genomförda träffar") :]
+    assert upcoming.count('class="card"') == 3
+    assert past.count('class="card"') == 3
+    assert "Cirkulära affärsmodeller i tillverkningsindustrin" in upcoming
+    assert "Jämställt företagsfrämjande" in past
+    assert "Dokumentation finns" in past
+
+
+def test_listing_filters_by_theme_municipality_and_format(demo, client):
+    def titles(params):
+        html = client.get("/traffpunkt-hallbarhet/", params).content.decode()
+        return set(re.findall(r'<h3 class="card__title"><a [^>]+>([^<]+)</a>', html))
+
+    assert titles({"tema": "energi-och-klimat"}) == {
+        "Energieffektivisering för små företag",
+        "Solel och lagring på landsbygden",
+    }
+    assert titles({"kommun": "1980", "form": "on_site"}) == {
+        "Cirkulära affärsmodeller i tillverkningsindustrin",
+        "Jämställt företagsfrämjande",
+    }
+    assert len(titles({"tema": "finns-inte"})) == 6  # an unknown filter is ignored
+
+
+def test_registering_leads_to_the_persons_own_page(
+    demo, client, django_capture_on_commit_callbacks
+):
+    event = EventPageFactory(capacity=1)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(event.url, FORM, follow=True)
+
+    registration = Registration.objects.get(event=event)
+    assert response.redirect_chain[-1][0] == registration_manage_path(registration)
+    html = response.content.decode()
+    assert "Du är anmäld." in html
+    assert event.title in html
+    [message] = mail.outbox
+    assert registration_manage_path(registration) in message.body
+    calendar = Calendar.from_ical(message.attachments[0][1])
+    [entry] = calendar.walk("VEVENT")
+    assert str(entry["summary"]) == event.title
+    assert entry["dtstart"].dt.tzinfo.key == "Europe/Stockholm"
+    assert calendar.walk("VALARM")
+
+
+def test_a_full_meeting_offers_the_waiting_list(demo, client):
+    event = EventPageFactory(capacity=1)
+    client.post(event.url, FORM)
+
+    html = client.get(event.url).content.decode()
+    response = client.post(event.url, {**FORM, "email": "cia@example.org"}, follow=True)
+
+    assert "Ställ mig på väntelistan" in html
+    assert "Du står på väntelistan, som nummer 1." in response.content.decode()
+
+
+def test_bad_input_is_explained_in_swedish_and_nothing_is_saved(demo, client):
+    event = EventPageFactory()
+
+    response = client.post(event.url, {"name": "", "email": "inte-en-adress"})
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Det här fältet är obligatoriskt" in html
+    assert "Fyll i en giltig e-postadress." in html
+    assert not Registration.objects.filter(event=event).exists()
+
+
+def test_registering_twice_is_explained(demo, client):
+    event = EventPageFactory()
+    client.post(event.url, FORM)
+
+    response = client.post(event.url, FORM)
+
+    assert response.status_code == 400
+    assert "redan anmäld" in response.content.decode()
+
+
+def test_the_person_changes_details_and_cancels_through_the_link(demo, client):
+    event = EventPageFactory(capacity=1)
+    client.post(event.url, FORM)
+    client.post(event.url, {**FORM, "email": "cia@example.org", "name": "Cia"})
+    holder = Registration.objects.get(email="bo@example.org")
+    path = registration_manage_path(holder)
+
+    client.post(path, {"action": "save", "name": "Bo Berg", "food_needs": "Vegetariskt"})
+    page = client.post(path, {"action": "cancel"}, follow=True).content.decode()
+
+    holder.refresh_from_db()
+    assert holder.food_needs == "Vegetariskt"
+    assert holder.status == Registration.Status.CANCELLED
+    assert "Du är avanmäld." in page
+    assert Registration.objects.get(email="cia@example.org").status == "confirmed"
+
+
+@given(token=st.text(max_size=80))
+def test_a_wrong_or_forged_link_is_404(demo, client, token):
+    from urllib.parse import quote
+
+    response = client.get(f"/anmalan/{quote(token, safe='')}/")
+
+    assert response.status_code == 404
+
+
+def test_the_online_link_is_only_for_registered_people(demo, client):
+    event = EventPageFactory(
+        format=EventPage.Format.ONLINE, online_link="https://meet.example.org/x"
+    )
+    public_calendar = client.get(f"{event.url}kalender/").content.decode()
+    assert "BEGIN:VEVENT" in public_calendar
+
+    assert "meet.example.org" not in client.get(event.url).content.decode()
+    assert "meet.example.org" not in public_calendar
+    client.post(event.url, FORM)
+    own = client.get(registration_manage_path(Registration.objects.get(event=event)))
+    assert "https://meet.example.org/x" in own.content.decode()
+
+
+def test_calendar_feeds_for_all_and_for_a_filter(demo, client):
+    everything = Calendar.from_ical(client.get("/traffpunkt-hallbarhet/kalender/").content)
+    energy = Calendar.from_ical(
+        client.get("/traffpunkt-hallbarhet/kalender/", {"tema": "energi-och-klimat"}).content
+    )
+
+    assert len(everything.walk("VEVENT")) == 3  # the upcoming ones
+    assert [str(e["summary"]) for e in energy.walk("VEVENT")] == [
+        "Energieffektivisering för små företag"
+    ]
+    assert everything.walk("VTIMEZONE")
+
+
+def test_past_meetings_show_their_documentation(demo, client):
+    event = EventPage.objects.get(title="Solel och lagring på landsbygden")
+
+    html = client.get(event.url).content.decode()
+
+    assert "Dokumentation från träffen" in html
+    assert "presentation" in html.lower() and ".pdf" in html
+    assert "Träffen har redan varit." in html
+    assert "youtube.com/embed" not in html  # the recording waits for consent

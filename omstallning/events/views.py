@@ -1,0 +1,136 @@
+"""Thin views: the meeting page with its registration form, the listing, the calendar feeds,
+and a person's own registration behind the signed link."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from . import selectors, services
+from .calendar import calendar_bytes
+from .forms import EventFilterForm, RegistrationChangeForm, RegistrationForm
+from .links import registration_from_token, registration_manage_path
+from .models import EventIndexPage, EventPage
+
+
+def _calendar_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def event_page(request: HttpRequest, page: EventPage) -> HttpResponse:
+    form = RegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            registration = services.registration_create(event=page, details=form.details())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if registration.status == registration.Status.CONFIRMED:
+                messages.success(request, _("Du är anmäld. Vi har skickat en bekräftelse."))
+            else:
+                messages.info(
+                    request, _("Träffen är full. Du står på väntelistan och får besked per mejl.")
+                )
+            return redirect(registration_manage_path(registration))
+    context = page.get_context(request)
+    context.update(
+        form=form,
+        registration_state=page.registration_state(),
+        places_left=selectors.places_left(page),
+    )
+    response = TemplateResponse(request, page.get_template(request), context)
+    if request.method == "POST":
+        response.status_code = 400 if form.errors else 200
+    return response
+
+
+def event_calendar(request: HttpRequest, page: EventPage) -> HttpResponse:
+    content = calendar_bytes([page], settings.WAGTAILADMIN_BASE_URL, name=page.title)
+    return _calendar_response(content, f"{page.slug}.ics")
+
+
+def _filtered_events(request: HttpRequest, page: EventIndexPage):
+    form = EventFilterForm(
+        request.GET,
+        themes=selectors.themes_in_use(page),
+        municipalities=selectors.municipalities_in_use(page),
+        formats=EventPage.Format.choices,
+    )
+    filters = form.cleaned_data if form.is_valid() else {}
+    events = selectors.events_under(
+        page,
+        theme=filters.get("tema", ""),
+        municipality=filters.get("kommun", ""),
+        format=filters.get("form", ""),
+    )
+    return form, events
+
+
+def event_index(request: HttpRequest, page: EventIndexPage) -> HttpResponse:
+    form, events = _filtered_events(request, page)
+    context = page.get_context(request)
+    context.update(
+        filter_form=form,
+        upcoming=selectors.upcoming(events),
+        past=selectors.past(events),
+        filter_query=request.GET.urlencode(),
+    )
+    return TemplateResponse(request, page.get_template(request), context)
+
+
+def event_index_calendar(request: HttpRequest, page: EventIndexPage) -> HttpResponse:
+    _form, events = _filtered_events(request, page)
+    content = calendar_bytes(
+        selectors.upcoming(events), settings.WAGTAILADMIN_BASE_URL, name=page.title
+    )
+    return _calendar_response(content, "traffpunkt-hallbarhet.ics")
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def registration(request: HttpRequest, token: str) -> HttpResponse:
+    registration = registration_from_token(token)
+    if registration is None:
+        raise Http404
+    form = RegistrationChangeForm(
+        request.POST or None,
+        initial={
+            "name": registration.name,
+            "organisation": registration.organisation,
+            "municipality": registration.municipality,
+            "food_needs": registration.food_needs,
+            "accessibility_needs": registration.accessibility_needs,
+        },
+    )
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "cancel":
+                services.registration_cancel(registration=registration)
+                messages.success(request, _("Din anmälan är borttagen."))
+                return redirect(request.path)
+            if form.is_valid():
+                services.registration_update(registration=registration, details=form.details())
+                messages.success(request, _("Dina uppgifter är sparade."))
+                return redirect(request.path)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(request.path)
+    registration.refresh_from_db()
+    return TemplateResponse(
+        request,
+        "events/registration.html",
+        {
+            "registration": registration,
+            "event": registration.event.specific,
+            "form": form,
+            "waiting_position": selectors.waiting_position(registration),
+        },
+        status=400 if form.errors else 200,
+    )
