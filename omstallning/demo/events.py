@@ -46,10 +46,10 @@ MEETINGS = [
 ]  # fmt: skip
 
 ADDRESSES = {
-    "1980": ("Regionhuset", "Västerås"),
-    "1983": ("Kulturhuset", "Köping"),
-    "1981": ("Sala Sparbank Arena", "Sala"),
-    "1984": ("Arboga Folkets hus", "Arboga"),
+    "1980": ("Regionhuset, konferensrum Mälaren", "Stora gatan 1, Västerås"),
+    "1983": ("Kulturhuset", "Torget 2, Köping"),
+    "1981": ("Sala Sparbank Arena", "Idrottsvägen 1, Sala"),
+    "1984": ("Folkets hus", "Nygatan 5, Arboga"),
 }
 
 # A tiny valid PDF, so that documentation has a real document to download.
@@ -61,7 +61,10 @@ PDF = (
 
 
 def _at(day_offset: int, hour: int) -> datetime:
+    """That many days from today, moved to the Monday after if it falls on a weekend."""
     day = timezone.localdate() + timedelta(days=day_offset)
+    if day.weekday() >= 5:
+        day += timedelta(days=7 - day.weekday())
     return timezone.make_aware(datetime.combine(day, time(hour)))
 
 
@@ -73,7 +76,7 @@ def load_demo_events(meeting_point: EventIndexPage, contact: ContactPerson) -> N
     organiser = Organisation.objects.first()
     for days, hour, hours, title, theme, form, code, capacity, goals, intro in MEETINGS:
         starts = _at(days, hour)
-        venue, town = ADDRESSES.get(code, ("", ""))
+        venue, address = ADDRESSES.get(code, ("", ""))
         event = meeting_point.add_child(
             instance=EventPage(
                 title=title,
@@ -83,7 +86,7 @@ def load_demo_events(meeting_point: EventIndexPage, contact: ContactPerson) -> N
                 ends_at=starts + timedelta(hours=hours),
                 format=form,
                 venue=venue,
-                address=f"{venue}, {town}" if venue else "",
+                address=address,
                 municipality=Municipality.objects.filter(code=code).first(),
                 online_link="https://meet.example.org/traffpunkt" if form != "on_site" else "",
                 target_group="Näringslivsutvecklare, främjaraktörer och företagare i länet.",

@@ -68,5 +68,5 @@ class EventFilterForm(forms.Form):
             choices=[("", _("Alla kommuner")), *[(m.code, m.name) for m in municipalities]],
         )
         self.fields["form"] = forms.ChoiceField(
-            label=_("Form"), required=False, choices=[("", _("Alla former")), *formats]
+            label=_("Mötesform"), required=False, choices=[("", _("Alla mötesformer")), *formats]
         )

@@ -1,5 +1,7 @@
 """The signed link in a registration's e-mails: the person's key to see, change or cancel it."""
 
+import hashlib
+
 from django.core import signing
 from django.urls import reverse
 
@@ -8,22 +10,29 @@ from .models import Registration
 SALT = "omstallning.events.registration"
 
 
+def _fingerprint(email: str) -> str:
+    # Part of the signed value, so that a link stops working once the registration is
+    # anonymised; a hash, so that the address itself never appears in a URL or a log.
+    return hashlib.sha256(email.lower().encode()).hexdigest()[:16]
+
+
 def registration_token(registration: Registration) -> str:
-    # The e-mail address is part of the signed value: a token stops working when the
-    # registration is anonymised, and one token never opens another person's registration.
-    return signing.dumps([registration.pk, registration.email.lower()], salt=SALT, compress=True)
+    return signing.dumps([registration.pk, _fingerprint(registration.email)], salt=SALT)
 
 
 def registration_from_token(token: str) -> Registration | None:
     try:
-        pk, email = signing.loads(token, salt=SALT)
+        pk, fingerprint = signing.loads(token, salt=SALT)
     except (signing.BadSignature, ValueError, TypeError):
         return None
-    return (
+    registration = (
         Registration.objects.select_related("event", "municipality")
-        .filter(pk=pk, email__iexact=email, anonymised_at__isnull=True)
+        .filter(pk=pk, anonymised_at__isnull=True)
         .first()
     )
+    if registration is None or _fingerprint(registration.email) != fingerprint:
+        return None
+    return registration
 
 
 def registration_manage_path(registration: Registration) -> str:

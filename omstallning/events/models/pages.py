@@ -78,7 +78,7 @@ class EventPage(RoutablePageMixin, BasePage):
     starts_at = models.DateTimeField(_("börjar"))
     ends_at = models.DateTimeField(_("slutar"))
     format = models.CharField(
-        _("form"), max_length=10, choices=Format.choices, default=Format.ON_SITE
+        _("mötesform"), max_length=10, choices=Format.choices, default=Format.ON_SITE
     )
     venue = models.CharField(_("lokal"), max_length=200, blank=True)
     address = models.CharField(_("adress"), max_length=300, blank=True)

@@ -160,3 +160,20 @@ def test_past_meetings_show_their_documentation(demo, client):
     assert "presentation" in html.lower() and ".pdf" in html
     assert "Träffen har redan varit." in html
     assert "youtube.com/embed" not in html  # the recording waits for consent
+
+
+def test_the_link_does_not_carry_the_email_address(demo):
+    import base64
+
+    event = EventPageFactory()
+    from omstallning.events import services
+    from omstallning.events.services import RegistrationDetails
+
+    registration = services.registration_create(
+        event=event, details=RegistrationDetails(name="Dana", email="dana@example.org")
+    )
+    path = registration_manage_path(registration)
+    token = path.rstrip("/").rsplit("/", 1)[-1]
+    readable = base64.urlsafe_b64decode(token.split(":")[0] + "==").decode(errors="replace")
+
+    assert "dana" not in path.lower() and "dana" not in readable.lower()
