@@ -276,6 +276,11 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# Meetings: registrations per minute and address through the API; personal data kept this long
+# after a meeting before it is anonymised (the counts stay).
+EVENT_REGISTRATION_API_RATE = env("EVENT_REGISTRATION_API_RATE", default="20/m")
+EVENT_REGISTRATION_RETENTION_DAYS = env.int("EVENT_REGISTRATION_RETENTION_DAYS", default=365)
+
 # Cookie consent: bump the policy version in the admin (Inställningar → Kakor) to ask again.
 CONSENT_COOKIE_NAME = "samtycke"
 CONSENT_COOKIE_MAX_AGE = 60 * 60 * 24 * 365

@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
-from . import frameworks, portfolio, reference
+from . import events, frameworks, portfolio, reference
 
 api = NinjaAPI(
     title="Omställningsplattformen – öppet API",
@@ -21,6 +21,7 @@ api = NinjaAPI(
 api.add_router("/", reference.router)
 api.add_router("/", frameworks.router)
 api.add_router("/", portfolio.router)
+api.add_router("/", events.router)
 
 
 @api.exception_handler(ValidationError)

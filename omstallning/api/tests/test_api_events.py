@@ -1,0 +1,87 @@
+"""POST /api/v1/events/{id}/registrations: the page's rules, JSON, Swedish errors, rate limit."""
+
+import json
+
+from django.core import mail
+from django.core.cache import cache
+from hypothesis import given
+from hypothesis import strategies as st
+
+from omstallning.events.models import Registration
+from omstallning.events.tests.factories import EventPageFactory
+
+
+def post(client, event_id, payload):
+    return client.post(
+        f"/api/v1/events/{event_id}/registrations",
+        json.dumps(payload),
+        content_type="application/json",
+    )
+
+
+def test_registration_through_the_api(demo, client, django_capture_on_commit_callbacks):
+    event = EventPageFactory(capacity=1)
+    cache.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        first = post(client, event.pk, {"name": "Ada", "email": "ada@example.org"})
+    second = post(
+        client, event.pk, {"name": "Bea", "email": "bea@example.org", "municipality_code": "1980"}
+    )
+
+    assert first.status_code == 201
+    assert first.json()["status"] == "confirmed"
+    assert second.json() == {
+        "status": "waitlisted",
+        "waiting_position": 1,
+        "message": "Träffen är full: placerad på väntelistan. Besked skickas per e-post.",
+    }
+    assert Registration.objects.get(email="bea@example.org").municipality.name == "Västerås"
+    assert mail.outbox[0].to == ["ada@example.org"]
+
+
+def test_api_errors_are_swedish(demo, client):
+    event = EventPageFactory()
+    cache.clear()
+    post(client, event.pk, {"name": "Ada", "email": "ada@example.org"})
+
+    twice = post(client, event.pk, {"name": "Ada", "email": "ada@example.org"})
+    bad_email = post(client, event.pk, {"name": "Ada", "email": "ada"})
+    bad_code = post(
+        client, event.pk, {"name": "Ada", "email": "a@b.se", "municipality_code": "0000"}
+    )
+    unknown = post(client, 999999, {"name": "Ada", "email": "c@example.org"})
+
+    assert twice.status_code == 400 and "redan anmäld" in twice.json()["detail"]
+    assert bad_email.status_code == 400 and "giltig e-postadress" in bad_email.json()["detail"]
+    assert bad_code.status_code == 400 and "kommunkod" in bad_code.json()["detail"]
+    assert unknown.status_code == 404
+
+
+def test_the_api_is_rate_limited(demo, client, settings):
+    settings.EVENT_REGISTRATION_API_RATE = "3/m"
+    event = EventPageFactory(capacity=None)
+    cache.clear()
+
+    codes = [
+        post(client, event.pk, {"name": "P", "email": f"p{n}@example.org"}).status_code
+        for n in range(5)
+    ]
+
+    assert codes == [201, 201, 201, 429, 429]
+    assert Registration.objects.filter(event=event).count() == 3
+
+
+@given(
+    payload=st.dictionaries(
+        st.sampled_from(["name", "email", "organisation", "municipality_code", "food_needs"]),
+        st.one_of(st.text(max_size=40), st.integers(), st.none()),
+    )
+)
+def test_any_payload_gives_a_clear_answer(demo, client, payload):
+    cache.clear()
+    event = EventPageFactory()
+
+    response = post(client, event.pk, payload)
+
+    assert response.status_code in (201, 400, 422)

@@ -1,0 +1,96 @@
+"""Registration for a meeting from other sites: the same rules as the form on the page."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import Router, Schema, Status
+from ninja.throttling import AnonRateThrottle
+from pydantic import Field
+
+from omstallning.core.models import Municipality
+from omstallning.events import selectors, services
+from omstallning.events.models import EventPage, Registration
+from omstallning.events.services import RegistrationDetails
+
+from ..schemas import ErrorOut
+
+router = Router(tags=["Träffar"])
+
+
+class RegistrationIn(Schema):
+    name: str = Field(min_length=1, max_length=200)
+    email: str = Field(max_length=254)
+    organisation: str = Field("", max_length=200)
+    municipality_code: str = Field("", pattern=r"^([0-9]{4})?$")
+    food_needs: str = Field("", max_length=300)
+    accessibility_needs: str = Field("", max_length=300)
+
+
+class RegistrationOut(Schema):
+    status: str
+    waiting_position: int | None
+    message: str
+
+
+class _SettingsRateThrottle(AnonRateThrottle):
+    """The rate comes from settings, so that a deployment or a load test can change it."""
+
+    def __init__(self) -> None:
+        super().__init__(settings.EVENT_REGISTRATION_API_RATE)
+
+    def allow_request(self, request) -> bool:
+        self.rate = settings.EVENT_REGISTRATION_API_RATE
+        self.num_requests, self.duration = self.parse_rate(self.rate)
+        return super().allow_request(request)
+
+
+@router.post(
+    "/events/{event_id}/registrations",
+    response={201: RegistrationOut, 400: ErrorOut, 404: ErrorOut},
+    throttle=[_SettingsRateThrottle()],
+    summary="Anmäl en person till en träff",
+    description=(
+        "Samma regler som formuläret på träffens sida: platserna räcker aldrig till fler än "
+        "antalet, sedan väntelista; en e-postadress en gång per träff; bara när anmälan är "
+        "öppen. Personen får bekräftelsen per e-post med en länk för att ändra eller avanmäla. "
+        "Begränsat antal anrop per minut och adress."
+    ),
+)
+def create_registration(request, event_id: int, payload: RegistrationIn):
+    event = get_object_or_404(EventPage.objects.live().public(), pk=event_id)
+    try:
+        validate_email(payload.email)
+    except ValidationError:
+        return Status(400, {"detail": _("Fyll i en giltig e-postadress.")})
+    municipality = None
+    if payload.municipality_code:
+        municipality = Municipality.objects.filter(code=payload.municipality_code).first()
+        if municipality is None:
+            return Status(400, {"detail": _("Okänd kommunkod.")})
+    try:
+        registration = services.registration_create(
+            event=event,
+            details=RegistrationDetails(
+                name=payload.name,
+                email=payload.email,
+                organisation=payload.organisation,
+                municipality=municipality,
+                food_needs=payload.food_needs,
+                accessibility_needs=payload.accessibility_needs,
+            ),
+        )
+    except ValidationError as error:
+        return Status(400, {"detail": " ".join(error.messages)})
+    confirmed = registration.status == Registration.Status.CONFIRMED
+    return Status(
+        201,
+        {
+            "status": registration.status,
+            "waiting_position": selectors.waiting_position(registration),
+            "message": _("Anmäld. Bekräftelse skickas per e-post.")
+            if confirmed
+            else _("Träffen är full: placerad på väntelistan. Besked skickas per e-post."),
+        },
+    )
