@@ -88,6 +88,15 @@ FRAMEWORK_EDITING = [
     "assessment.change_frameworkversion",
 ]
 
+EVENT_ORGANISING = [
+    "events.view_registration",
+    "events.change_registration",
+    "events.delete_registration",
+    "events.add_eventtheme",
+    "events.change_eventtheme",
+    "events.view_eventtheme",
+]
+
 # Model permissions per role, as "app_label.codename". ADMINISTRATOR gets every permission.
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     EDITOR: CONTENT_EDITING,
@@ -96,6 +105,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *REGION_DATA,
         *FRAMEWORK_EDITING,
         *ASSESSING,
+        *EVENT_ORGANISING,
         "assessment.lock_assessment",
     ],
     CASE_OFFICER: [

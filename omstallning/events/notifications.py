@@ -17,9 +17,17 @@ def _base_url() -> str:
     return settings.WAGTAILADMIN_BASE_URL
 
 
-def _send(registration: Registration, template: str, subject: str, *, with_calendar: bool) -> None:
+def _send(
+    registration: Registration,
+    template: str,
+    subject: str,
+    *,
+    with_calendar: bool,
+    extra: dict | None = None,
+) -> None:
     event = registration.event
     context = {
+        **(extra or {}),
         "registration": registration,
         "event": event,
         "event_url": event_url(event, _base_url()),
@@ -75,4 +83,36 @@ def send_cancelled(registration: Registration) -> None:
             "cancelled",
             translation.gettext("Din anmälan är borttagen: %(title)s"),
             with_calendar=False,
+        )
+
+
+def send_reminder(registration: Registration) -> None:
+    with translation.override(registration.event.locale.language_code):
+        _send(
+            registration,
+            "reminder",
+            translation.gettext("Påminnelse: %(title)s"),
+            with_calendar=True,
+        )
+
+
+def send_message(registration: Registration, subject: str, body: str) -> None:
+    with translation.override(registration.event.locale.language_code):
+        _send(
+            registration,
+            "message",
+            subject.replace("%", "%%") + " – %(title)s",
+            with_calendar=False,
+            extra={"message": body},
+        )
+
+
+def send_event_cancelled(registration: Registration, reason: str) -> None:
+    with translation.override(registration.event.locale.language_code):
+        _send(
+            registration,
+            "event_cancelled",
+            translation.gettext("Inställd: %(title)s"),
+            with_calendar=False,
+            extra={"reason": reason},
         )

@@ -6,8 +6,10 @@ lock, so two people can never both take the last place.
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import partial
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -134,3 +136,107 @@ def _promote_next(event: EventPage) -> Registration | None:
     first.save(update_fields=["status", "promoted_at", "updated_at"])
     transaction.on_commit(partial(notifications.send_promoted, first))
     return first
+
+
+ANONYMISED_EMAIL = "anonymiserad-{pk}@invalid"
+
+
+@transaction.atomic
+def registrations_anonymise(registrations) -> int:
+    """Remove everything that points to a person; keep status, municipality and attendance,
+    so that the counts stay. Returns how many were anonymised."""
+    now = timezone.now()
+    count = 0
+    for registration in registrations.select_for_update().filter(anonymised_at__isnull=True):
+        registration.name = ""
+        registration.email = ANONYMISED_EMAIL.format(pk=registration.pk)
+        registration.organisation = ""
+        registration.food_needs = ""
+        registration.accessibility_needs = ""
+        registration.anonymised_at = now
+        registration.save()
+        count += 1
+    return count
+
+
+def registrations_anonymise_expired(*, now=None) -> int:
+    """Anonymise registrations for meetings that ended more than the retention period ago."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.EVENT_REGISTRATION_RETENTION_DAYS)
+    return registrations_anonymise(Registration.objects.filter(event__ends_at__lt=cutoff))
+
+
+def person_registrations(email: str):
+    return Registration.objects.filter(
+        email__iexact=email.strip(), anonymised_at__isnull=True
+    ).select_related("event", "municipality")
+
+
+@transaction.atomic
+def registration_check_in(*, registration: Registration, attended: bool) -> Registration:
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status != Status.CONFIRMED:
+        raise ValidationError(_("Bara den som har en plats kan checkas in."), code="status")
+    registration.attended_at = timezone.now() if attended else None
+    registration.save(update_fields=["attended_at", "updated_at"])
+    return registration
+
+
+@transaction.atomic
+def event_message_send(
+    *, event: EventPage, subject: str, body: str, include_waiting: bool = False
+) -> int:
+    """A message from the organisers to everyone registered. Returns how many it went to."""
+    if not subject.strip() or not body.strip():
+        raise ValidationError(_("Skriv både ämne och meddelande."), code="empty")
+    statuses = [Status.CONFIRMED, Status.WAITLISTED] if include_waiting else [Status.CONFIRMED]
+    recipients = list(event.registrations.filter(status__in=statuses, anonymised_at__isnull=True))
+    for registration in recipients:
+        transaction.on_commit(
+            partial(notifications.send_message, registration, subject.strip(), body.strip())
+        )
+    return len(recipients)
+
+
+@transaction.atomic
+def event_cancel(*, event: EventPage, reason: str) -> int:
+    """Cancel the meeting and tell everyone registered or waiting. Returns how many were told."""
+    event = _locked_event(event)
+    if event.is_cancelled:
+        raise ValidationError(_("Träffen är redan inställd."), code="cancelled")
+    if not reason.strip():
+        raise ValidationError(_("Skriv varför träffen ställs in."), code="reason")
+    event.cancelled_at = timezone.now()
+    # A page save would make a new revision; this is a state change, not an edit.
+    EventPage.objects.filter(pk=event.pk).update(cancelled_at=event.cancelled_at)
+    told = list(
+        event.registrations.exclude(status=Status.CANCELLED).filter(anonymised_at__isnull=True)
+    )
+    for registration in told:
+        transaction.on_commit(
+            partial(notifications.send_event_cancelled, registration, reason.strip())
+        )
+    return len(told)
+
+
+def reminders_send(*, now=None) -> int:
+    """Remind everyone with a place, once, during the day before the meeting."""
+    now = now or timezone.now()
+    due = Registration.objects.filter(
+        status=Status.CONFIRMED,
+        reminder_sent_at__isnull=True,
+        anonymised_at__isnull=True,
+        event__cancelled_at__isnull=True,
+        event__starts_at__gt=now,
+        event__starts_at__lte=now + timedelta(days=1),
+    ).select_related("event")
+    sent = 0
+    for registration in due:
+        with transaction.atomic():
+            claimed = Registration.objects.filter(
+                pk=registration.pk, reminder_sent_at__isnull=True
+            ).update(reminder_sent_at=now)
+            if claimed:  # another worker may have taken it meanwhile
+                transaction.on_commit(partial(notifications.send_reminder, registration))
+                sent += 1
+    return sent

@@ -1,0 +1,167 @@
+"""The organisers' side in the Wagtail admin: participants, check-in, exports, messages,
+cancelling a meeting, and a person's data on request."""
+
+import json
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from . import exports, selectors, services
+from .models import EventPage, Registration
+
+Status = Registration.Status
+
+
+def _require(request: HttpRequest, permission: str) -> None:
+    if not request.user.has_perm(permission):
+        raise PermissionDenied
+
+
+class ParticipantsView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "events/admin/participants.html"
+    page_title = gettext_lazy("Deltagare")
+    header_icon = "group"
+
+    def dispatch(self, request, page_id: int, *args, **kwargs):
+        _require(request, "events.view_registration")
+        self.event = get_object_or_404(EventPage, pk=page_id)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return self.event.title
+
+    def get_breadcrumbs_items(self):
+        return [{"url": "", "label": f"{self.page_title}: {self.event.title}"}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        active = self.event.registrations.filter(anonymised_at__isnull=True)
+        context.update(
+            event=self.event,
+            confirmed=active.filter(status=Status.CONFIRMED).select_related("municipality"),
+            waiting=active.filter(status=Status.WAITLISTED).order_by("created_at", "pk"),
+            places_left=selectors.places_left(self.event),
+            attended=active.filter(attended_at__isnull=False).count(),
+            can_change=self.request.user.has_perm("events.change_registration"),
+        )
+        return context
+
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        _require(request, "events.change_registration")
+        action = request.POST.get("action")
+        try:
+            if action in ("check_in", "undo_check_in"):
+                registration = get_object_or_404(
+                    Registration, pk=request.POST.get("registration"), event=self.event
+                )
+                services.registration_check_in(
+                    registration=registration, attended=action == "check_in"
+                )
+                return redirect(f"{request.path}#deltagare-{registration.pk}")
+            if action == "message":
+                count = services.event_message_send(
+                    event=self.event,
+                    subject=request.POST.get("subject", ""),
+                    body=request.POST.get("body", ""),
+                    include_waiting=request.POST.get("include_waiting") == "on",
+                )
+                messages.success(
+                    request, _("Meddelandet skickas till %(count)s personer.") % {"count": count}
+                )
+            elif action == "cancel_event":
+                count = services.event_cancel(
+                    event=self.event, reason=request.POST.get("reason", "")
+                )
+                messages.success(
+                    request,
+                    _("Träffen är inställd och %(count)s personer får besked.") % {"count": count},
+                )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect(request.path)
+
+
+def participants_export(request: HttpRequest, page_id: int, file_format: str) -> HttpResponse:
+    _require(request, "events.view_registration")
+    event = get_object_or_404(EventPage, pk=page_id)
+    name = f"deltagare-{slugify(event.title) or event.pk}"
+    if file_format == "xlsx":
+        response = HttpResponse(
+            exports.participants_xlsx(event),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+    else:
+        response = HttpResponse(exports.participants_csv(event), content_type="text/csv")
+        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    return response
+
+
+class PersonDataView(WagtailAdminTemplateMixin, TemplateView):
+    """Find a person's registrations by e-mail address, to export or erase them on request."""
+
+    template_name = "events/admin/person_data.html"
+    page_title = gettext_lazy("Personuppgifter i anmälningar")
+    header_icon = "user"
+
+    def dispatch(self, request, *args, **kwargs):
+        _require(request, "events.delete_registration")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [{"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        email = self.request.GET.get("epost", "").strip()
+        context["email"] = email
+        context["registrations"] = services.person_registrations(email) if email else None
+        return context
+
+    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        email = request.GET.get("epost", "").strip()
+        if email and request.GET.get("export") == "json":
+            data = [
+                {
+                    "meeting": registration.event.title,
+                    "starts_at": registration.event.starts_at,
+                    "status": registration.status,
+                    "name": registration.name,
+                    "email": registration.email,
+                    "organisation": registration.organisation,
+                    "municipality": registration.municipality.name
+                    if registration.municipality
+                    else "",
+                    "food_needs": registration.food_needs,
+                    "accessibility_needs": registration.accessibility_needs,
+                    "registered_at": registration.created_at,
+                    "attended_at": registration.attended_at,
+                }
+                for registration in services.person_registrations(email)
+            ]
+            response = HttpResponse(
+                json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+                content_type="application/json; charset=utf-8",
+            )
+            response["Content-Disposition"] = 'attachment; filename="anmalningar.json"'
+            return response
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        email = request.POST.get("epost", "").strip()
+        if not email:
+            messages.error(request, _("Ange en e-postadress."))
+            return redirect(request.path)
+        count = services.registrations_anonymise(services.person_registrations(email))
+        messages.success(
+            request, _("%(count)s anmälningar är raderade (anonymiserade).") % {"count": count}
+        )
+        return redirect(request.path)

@@ -1,0 +1,62 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets.button import Button
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import admin_views
+from .models import EventPage, EventTheme
+
+
+class EventThemeViewSet(SnippetViewSet):
+    model = EventTheme
+    icon = "tag"
+    menu_label = _("Teman för träffar")
+    add_to_admin_menu = False
+
+
+register_snippet(EventThemeViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_event_admin_urls():
+    urls = [
+        path(
+            "<int:page_id>/deltagare/", admin_views.ParticipantsView.as_view(), name="participants"
+        ),
+        path(
+            "<int:page_id>/deltagare.<str:file_format>",
+            admin_views.participants_export,
+            name="export",
+        ),
+        path("personuppgifter/", admin_views.PersonDataView.as_view(), name="person_data"),
+    ]
+    return [path("traffar/", include((urls, "events_admin")))]
+
+
+@hooks.register("register_page_listing_buttons")
+def participants_button(page, user, next_url=None):
+    if isinstance(page.specific_deferred, EventPage) and user.has_perm("events.view_registration"):
+        yield Button(
+            _("Deltagare"),
+            reverse("events_admin:participants", args=[page.pk]),
+            icon_name="group",
+            priority=15,
+        )
+
+
+class PersonDataMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("events.delete_registration")
+
+
+@hooks.register("register_settings_menu_item")
+def register_person_data_menu_item():
+    return PersonDataMenuItem(
+        _("Personuppgifter i anmälningar"),
+        reverse("events_admin:person_data"),
+        icon_name="user",
+        order=900,
+    )
