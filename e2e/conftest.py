@@ -101,6 +101,7 @@ class Server:
     url: str
     env: dict
     log_dir: Path
+    mail: MailRecorder | None = None
     process: subprocess.Popen | None = None
 
     def manage(self, *args: str, timeout: int = 120) -> subprocess.CompletedProcess:
@@ -180,7 +181,38 @@ def _wait_until_up(server: Server) -> None:
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory) -> Server:
+def mail_server():
+    """An SMTP server in this process that the live server delivers its e-mail to."""
+    from aiosmtpd.controller import Controller
+
+    recorder = MailRecorder()
+    controller = Controller(recorder, hostname="127.0.0.1", port=_free_port())
+    controller.start()
+    yield recorder, controller.port
+    controller.stop()
+
+
+class MailRecorder:
+    def __init__(self) -> None:
+        self.envelopes = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.envelopes.append(envelope)
+        return "250 Message accepted for delivery"
+
+    def messages_to(self, address: str) -> list:
+        import email
+        from email import policy
+
+        return [
+            email.message_from_bytes(envelope.content, policy=policy.default)
+            for envelope in self.envelopes
+            if address in envelope.rcpt_tos
+        ]
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory, mail_server) -> Server:
     """The real site on a free port, with a fresh database holding the demo content."""
     worker = _worker_id()
     tmp = tmp_path_factory.mktemp(f"e2e-{worker}")
@@ -197,6 +229,9 @@ def server(tmp_path_factory) -> Server:
         MEDIA_ROOT=str(tmp / "media"),
         # The capacity test sends many registrations from one address on purpose.
         EVENT_REGISTRATION_API_RATE="100000/m",
+        EMAIL_DELIVERY_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=str(mail_server[1]),
     )
     base_url = os.environ.get("DATABASE_URL", "")
     postgres: list | None = None
@@ -206,7 +241,8 @@ def server(tmp_path_factory) -> Server:
         env["DATABASE_URL"] = f"sqlite:///{tmp / 'e2e.sqlite3'}"
 
     port = _free_port()
-    srv = Server(url=f"http://127.0.0.1:{port}", env=env, log_dir=tmp)
+    env["BASE_URL"] = f"http://127.0.0.1:{port}"
+    srv = Server(url=f"http://127.0.0.1:{port}", env=env, log_dir=tmp, mail=mail_server[0])
     try:
         _run_setup_command(srv, "migrate", "--no-input")
         _run_setup_command(srv, "load_demo_content", "--without-users")
