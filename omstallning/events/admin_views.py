@@ -51,6 +51,7 @@ class ParticipantsView(WagtailAdminTemplateMixin, TemplateView):
             places_left=selectors.places_left(self.event),
             attended=active.filter(attended_at__isnull=False).count(),
             can_change=self.request.user.has_perm("events.change_registration"),
+            feedback=selectors.feedback_summary(self.event),
         )
         return context
 

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from omstallning.core.models import Municipality
 
+from .models import Feedback
 from .services import RegistrationDetails
 
 
@@ -70,3 +71,24 @@ class EventFilterForm(forms.Form):
         self.fields["form"] = forms.ChoiceField(
             label=_("Mötesform"), required=False, choices=[("", _("Alla mötesformer")), *formats]
         )
+
+
+class FeedbackForm(forms.Form):
+    rating = forms.TypedChoiceField(
+        label=_("Hur var träffen som helhet?"),
+        choices=Feedback.Rating.choices,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    useful = forms.CharField(
+        label=_("Vad var bra eller användbart?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=2000,
+    )
+    improve = forms.CharField(
+        label=_("Vad kan bli bättre?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=2000,
+    )

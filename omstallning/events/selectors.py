@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from omstallning.core.models import Municipality
 
-from .models import EventPage, EventTheme, Registration
+from .models import EventPage, EventTheme, Feedback, Registration
 
 
 def events_under(index_page, *, theme: str = "", municipality: str = "", format: str = ""):
@@ -51,3 +51,21 @@ def waiting_position(registration: Registration) -> int | None:
         status=Registration.Status.WAITLISTED, created_at__lt=registration.created_at
     ).count()
     return ahead + 1
+
+
+def may_give_feedback(registration: Registration) -> bool:
+    return (
+        registration.status == Registration.Status.CONFIRMED
+        and registration.event.is_past
+        and not Feedback.objects.filter(registration=registration).exists()
+    )
+
+
+def feedback_summary(event: EventPage) -> dict:
+    answers = event.feedback.all()
+    ratings = [answer.rating for answer in answers]
+    return {
+        "count": len(ratings),
+        "average": round(sum(ratings) / len(ratings), 1) if ratings else None,
+        "answers": answers,
+    }

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from omstallning.core.models import Municipality
 
 from . import notifications
-from .models import EventPage, Registration
+from .models import EventPage, Feedback, Registration
 
 Status = Registration.Status
 
@@ -240,3 +240,23 @@ def reminders_send(*, now=None) -> int:
                 transaction.on_commit(partial(notifications.send_reminder, registration))
                 sent += 1
     return sent
+
+
+@transaction.atomic
+def feedback_submit(
+    *, registration: Registration, rating: int, useful: str = "", improve: str = ""
+) -> Feedback:
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status != Status.CONFIRMED or not registration.event.is_past:
+        raise ValidationError(
+            _("Synpunkter kan lämnas av deltagarna när träffen har varit."), code="not_yet"
+        )
+    if Feedback.objects.filter(registration=registration).exists():
+        raise ValidationError(_("Tack, du har redan lämnat synpunkter."), code="duplicate")
+    return Feedback.objects.create(
+        event=registration.event,
+        registration=registration,
+        rating=rating,
+        useful=useful.strip(),
+        improve=improve.strip(),
+    )

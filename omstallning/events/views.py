@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from . import selectors, services
 from .calendar import calendar_bytes
-from .forms import EventFilterForm, RegistrationChangeForm, RegistrationForm
+from .forms import EventFilterForm, FeedbackForm, RegistrationChangeForm, RegistrationForm
 from .links import registration_from_token, registration_manage_path
 from .models import EventIndexPage, EventPage
 
@@ -100,7 +100,7 @@ def registration(request: HttpRequest, token: str) -> HttpResponse:
     if registration is None:
         raise Http404
     form = RegistrationChangeForm(
-        request.POST or None,
+        request.POST if request.POST.get("action") == "save" else None,
         initial={
             "name": registration.name,
             "organisation": registration.organisation,
@@ -109,13 +109,21 @@ def registration(request: HttpRequest, token: str) -> HttpResponse:
             "accessibility_needs": registration.accessibility_needs,
         },
     )
+    feedback_form = FeedbackForm(request.POST if request.POST.get("action") == "feedback" else None)
     if request.method == "POST":
         try:
-            if request.POST.get("action") == "cancel":
+            if request.POST.get("action") == "feedback":
+                if feedback_form.is_valid():
+                    services.feedback_submit(
+                        registration=registration, **feedback_form.cleaned_data
+                    )
+                    messages.success(request, _("Tack för dina synpunkter!"))
+                    return redirect(request.path)
+            elif request.POST.get("action") == "cancel":
                 services.registration_cancel(registration=registration)
                 messages.success(request, _("Din anmälan är borttagen."))
                 return redirect(request.path)
-            if form.is_valid():
+            elif form.is_valid():
                 services.registration_update(registration=registration, details=form.details())
                 messages.success(request, _("Dina uppgifter är sparade."))
                 return redirect(request.path)
@@ -131,6 +139,8 @@ def registration(request: HttpRequest, token: str) -> HttpResponse:
             "event": registration.event.specific,
             "form": form,
             "waiting_position": selectors.waiting_position(registration),
+            "feedback_form": feedback_form,
+            "may_give_feedback": selectors.may_give_feedback(registration),
         },
-        status=400 if form.errors else 200,
+        status=400 if form.errors or feedback_form.errors else 200,
     )

@@ -1,4 +1,4 @@
 from .pages import EventIndexPage, EventPage, EventTheme
-from .registrations import Registration
+from .registrations import Feedback, Registration
 
-__all__ = ["EventIndexPage", "EventPage", "EventTheme", "Registration"]
+__all__ = ["EventIndexPage", "EventPage", "EventTheme", "Feedback", "Registration"]

@@ -60,3 +60,38 @@ class Registration(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status != self.Status.CANCELLED
+
+
+class Feedback(models.Model):
+    """A participant's view of a meeting, for the organisers. Anonymous in what it shows:
+    the organisers see the answers, not who gave them."""
+
+    class Rating(models.IntegerChoices):
+        POOR = 1, _("1 – Dåligt")
+        FAIR = 2, _("2 – Mindre bra")
+        OK = 3, _("3 – Okej")
+        GOOD = 4, _("4 – Bra")
+        EXCELLENT = 5, _("5 – Mycket bra")
+
+    event = models.ForeignKey(
+        "events.EventPage",
+        on_delete=models.CASCADE,
+        related_name="feedback",
+        verbose_name=_("träff"),
+    )
+    # Only to stop a second answer from the same person; never shown with the answers.
+    registration = models.OneToOneField(
+        Registration, on_delete=models.SET_NULL, null=True, blank=True, related_name="feedback"
+    )
+    rating = models.PositiveSmallIntegerField(_("helhetsintryck"), choices=Rating.choices)
+    useful = models.TextField(_("det här var bra eller användbart"), blank=True, max_length=2000)
+    improve = models.TextField(_("det här kan bli bättre"), blank=True, max_length=2000)
+    created_at = models.DateTimeField(_("lämnad"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("synpunkter")
+        verbose_name_plural = _("synpunkter")
+
+    def __str__(self) -> str:
+        return f"{self.event}: {self.rating}"
