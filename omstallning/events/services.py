@@ -147,7 +147,9 @@ def registrations_anonymise(registrations) -> int:
     so that the counts stay. Returns how many were anonymised."""
     now = timezone.now()
     count = 0
-    for registration in registrations.select_for_update().filter(anonymised_at__isnull=True):
+    # Lock the rows alone: the caller's query may join nullable relations (FOR UPDATE can't).
+    chosen = Registration.objects.filter(pk__in=registrations.values("pk"))
+    for registration in chosen.select_for_update().filter(anonymised_at__isnull=True):
         registration.name = ""
         registration.email = ANONYMISED_EMAIL.format(pk=registration.pk)
         registration.organisation = ""
