@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -60,3 +62,8 @@ def register_person_data_menu_item():
         icon_name="user",
         order=900,
     )
+
+
+@hooks.register("insert_global_admin_css")
+def event_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("events/admin.css"))
