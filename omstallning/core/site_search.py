@@ -34,11 +34,16 @@ def _without_empty_parts(query: SearchQuery) -> SearchQuery | None:
     return query
 
 
+def parsed_query(text: str) -> SearchQuery | None:
+    """The search as the backend takes it, or None when there is no word to look for."""
+    _filters, parsed = parse_query_string(text, operator="and")
+    return _without_empty_parts(parsed)
+
+
 def search_pages(text: str) -> QuerySet[Page]:
     """Live, public pages in the active language that contain every word of the text."""
     pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-    _filters, parsed = parse_query_string(text, operator="and")
-    query = _without_empty_parts(parsed)
+    query = parsed_query(text)
     if query is None:
         return pages.none()
     return pages.search(query, operator="and")

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "omstallning.accounts",
     "omstallning.consent",
     "omstallning.assessment",
+    "omstallning.knowledge",
     "omstallning.events",
     "omstallning.api",
     "omstallning.demo",

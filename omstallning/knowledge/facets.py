@@ -1,0 +1,96 @@
+"""Faceted finding: AND across facets, OR within one, with counts that say what each choice
+would give. All filter state lives in the URL, so every view can be shared."""
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from django.db.models import Count, QuerySet
+
+from .models import KnowledgeItemPage
+
+
+@dataclass(frozen=True)
+class Facet:
+    param: str  # the URL parameter
+    lookup: str  # the field path from KnowledgeItemPage to the value in the URL
+    label_lookup: str  # the field path to a display name
+    pattern: str  # what a value may look like; anything else in a URL is ignored
+
+
+SLUG = r"[-a-z0-9]{1,60}"
+FACETS = [
+    Facet("typ", "content_type__model", "content_type__model", r"[a-z]{1,60}"),
+    Facet("tema", "themes__slug", "themes__name_sv", SLUG),
+    Facet("mal", "sdg_goals__number", "sdg_goals__title_sv", r"[0-9]{1,2}"),
+    Facet("dimension", "dimensions__code", "dimensions__name_sv", r"[a-z]{1,20}"),
+    Facet("bransch", "sectors__code", "sectors__name_sv", r"[A-U]"),
+    Facet("kommun", "municipalities__code", "municipalities__name", r"[0-9]{4}"),
+    Facet("malgrupp", "audiences__slug", "audiences__name_sv", SLUG),
+    Facet("storlek", "company_sizes__slug", "company_sizes__name_sv", SLUG),
+]
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+def selections(params: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
+    """The chosen values per facet, from query parameters (repeatable: ?tema=a&tema=b)."""
+    return {
+        facet.param: [
+            value for value in params.get(facet.param, []) if re.fullmatch(facet.pattern, value)
+        ][:20]
+        for facet in FACETS
+    }
+
+
+def _filtered(items: QuerySet, chosen: dict[str, list[str]], skip: str | None = None):
+    for facet in FACETS:
+        values = chosen.get(facet.param) or []
+        if facet.param != skip and values:
+            # A subquery per facet keeps AND across facets exact for many-to-many fields.
+            matching = KnowledgeItemPage.objects.filter(**{f"{facet.lookup}__in": values})
+            items = items.filter(pk__in=matching.values("pk"))
+    return items
+
+
+def apply(items: QuerySet, chosen: dict[str, list[str]]) -> QuerySet:
+    return _filtered(items, chosen)
+
+
+def counts(items: QuerySet, chosen: dict[str, list[str]]) -> dict[str, list[FacetValue]]:
+    """For each facet, its values with how many items each would show, given the other
+    facets' choices (so that choosing one more value in the same facet widens the result)."""
+    result = {}
+    for facet in FACETS:
+        rows = (
+            _filtered(items, chosen, skip=facet.param)
+            .exclude(**{f"{facet.lookup}__isnull": True})
+            .values(facet.lookup, facet.label_lookup)
+            .annotate(n=Count("pk", distinct=True))
+            .order_by(facet.label_lookup)
+        )
+        selected = set(chosen.get(facet.param) or [])
+        result[facet.param] = [
+            FacetValue(
+                value=str(row[facet.lookup]),
+                label=str(row[facet.label_lookup]),
+                count=row["n"],
+                selected=str(row[facet.lookup]) in selected,
+            )
+            for row in rows
+        ]
+    return result
+
+
+def base_items(index_page) -> QuerySet:
+    return KnowledgeItemPage.objects.live().public().descendant_of(index_page)
+
+
+def has_any(chosen: dict[str, list[str]]) -> bool:
+    return any(chosen.values())

@@ -1,0 +1,88 @@
+"""Reads for the knowledge bank: the filtered, searched, sorted listing and its facets."""
+
+import dataclasses
+from dataclasses import dataclass
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+
+from omstallning.core.site_search import clean_search_text, parsed_query
+
+from . import facets
+from .models import GoodExamplePage, KnowledgeItemPage, MethodPage, ReportPage, ToolPage
+
+KIND_LABELS = {
+    model._meta.model_name: model.kind_label
+    for model in (GoodExamplePage, ToolPage, MethodPage, ReportPage)
+}
+PAGE_SIZE = 20
+SEARCH_LIMIT = 2000
+SORTS = ("relevans", "nyast")
+
+
+@dataclass
+class Listing:
+    query: str
+    sort: str
+    chosen: dict[str, list[str]]
+    page: PaginatorPage
+    facets: dict[str, list[facets.FacetValue]]
+    total: int
+
+
+def knowledge_listing(index_page, params) -> Listing:
+    query = clean_search_text(params.get("q", ""))
+    sort = params.get("sortering") if params.get("sortering") in SORTS else ""
+    sort = sort or ("relevans" if query else "nyast")
+    chosen = facets.selections({key: params.getlist(key) for key in params})
+    base = facets.base_items(index_page)
+    ranked_ids: list[int] | None = None
+    if query:
+        search = parsed_query(query)
+        ranked_ids = (
+            [item.pk for item in base.search(search, operator="and")[:SEARCH_LIMIT]]
+            if search is not None
+            else []
+        )
+        base = base.filter(pk__in=ranked_ids)
+    filtered = facets.apply(base, chosen)
+    if ranked_ids is not None and sort == "relevans":
+        allowed = set(filtered.values_list("pk", flat=True))
+        ordered_ids = [pk for pk in ranked_ids if pk in allowed]
+    else:
+        ordered_ids = list(
+            filtered.order_by("-first_published_at", "-pk").values_list("pk", flat=True)
+        )
+    page = Paginator(ordered_ids, PAGE_SIZE).get_page(params.get("sida"))
+    items = KnowledgeItemPage.objects.filter(pk__in=page.object_list).specific()
+    by_id = {item.pk: item for item in items}
+    page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
+    facet_values = facets.counts(base, chosen)
+    facet_values["typ"] = [
+        dataclasses.replace(value, label=str(KIND_LABELS.get(value.value, value.label)))
+        for value in facet_values["typ"]
+    ]
+    return Listing(
+        query=query,
+        sort=sort,
+        chosen=chosen,
+        page=page,
+        facets=facet_values,
+        total=len(ordered_ids),
+    )
+
+
+def related_items(item: KnowledgeItemPage, limit: int = 4) -> list[KnowledgeItemPage]:
+    """Items sharing the most themes and goals with this one."""
+    from django.db.models import Count, Q
+
+    shared = Q(themes__in=item.themes.all()) | Q(sdg_goals__in=item.sdg_goals.all())
+    return list(
+        KnowledgeItemPage.objects.live()
+        .public()
+        .exclude(pk=item.pk)
+        .filter(shared)
+        .annotate(overlap=Count("pk"))
+        .order_by("-overlap", "-first_published_at")
+        .specific()[:limit]
+    )

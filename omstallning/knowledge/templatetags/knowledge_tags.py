@@ -1,0 +1,29 @@
+from django import template
+from django.utils.translation import gettext_lazy as _
+
+register = template.Library()
+
+FACET_TITLES = {
+    "typ": _("Typ"),
+    "tema": _("Tema"),
+    "mal": _("Globala mål"),
+    "dimension": _("Dimension"),
+    "bransch": _("Bransch"),
+    "kommun": _("Kommun"),
+    "malgrupp": _("Målgrupp"),
+    "storlek": _("Företagsstorlek"),
+}
+
+
+@register.simple_tag
+def facet_title(param: str) -> str:
+    return str(FACET_TITLES.get(param, param))
+
+
+@register.simple_tag
+def query_with(request, **changes) -> str:
+    """The current query string with some parameters replaced: links keep every filter."""
+    query = request.GET.copy()
+    for key, value in changes.items():
+        query[key] = value
+    return query.urlencode()

@@ -1,0 +1,112 @@
+"""Finding knowledge: facets that combine (AND across, OR within) with counts, Swedish search,
+sorting, pagination and URLs that keep every choice."""
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from omstallning.core.models import Municipality, SdgGoal
+from omstallning.knowledge.models import KnowledgeTheme
+
+from .factories import GoodExampleFactory, ToolFactory, knowledge_bank
+
+
+def titles(response) -> set[str]:
+    return set(
+        re.findall(r'<h3 class="card__title"><a [^>]+>([^<]+)</a>', response.content.decode())
+    )
+
+
+def facet_count(response, param, value) -> int | None:
+    html = response.content.decode()
+    checkbox = rf'name="{param}" value="{re.escape(value)}"[^>]*>\s*<label[^>]*>[^<]*'
+    match = re.search(checkbox + r'<span class="knowledge-facet__count">\((\d+)\)', html)
+    return int(match.group(1)) if match else None
+
+
+def setup_items():
+    energy = KnowledgeTheme.objects.get(slug="energi-och-klimat")
+    circular = KnowledgeTheme.objects.get(slug="cirkular-ekonomi")
+    vasteras, sala = Municipality.objects.get(code="1980"), Municipality.objects.get(code="1981")
+    goal7, goal12 = SdgGoal.objects.get(number=7), SdgGoal.objects.get(number=12)
+    GoodExampleFactory(
+        title="Solpaneler på gjuteriet",
+        intro="Ett gjuteri sänkte energin med en tredjedel.",
+        themes=[energy],
+        sdg_goals=[goal7],
+        municipalities=[vasteras],
+    )
+    GoodExampleFactory(
+        title="Återbruk av pallar",
+        themes=[circular],
+        sdg_goals=[goal12],
+        municipalities=[sala],
+    )
+    ToolFactory(
+        title="Energikartläggning steg för steg",
+        themes=[energy],
+        sdg_goals=[goal7, goal12],
+        municipalities=[sala],
+    )
+    return knowledge_bank()
+
+
+def test_facets_combine_and_count(demo, client):
+    bank = setup_items()
+    url = bank.url
+
+    everything = client.get(url)
+    energy = client.get(url, {"tema": "energi-och-klimat"})
+    energy_in_sala = client.get(url, {"tema": "energi-och-klimat", "kommun": "1981"})
+    either_theme = client.get(url, {"tema": ["energi-och-klimat", "cirkular-ekonomi"]})
+
+    assert len(titles(everything)) == 3
+    assert titles(energy) == {"Solpaneler på gjuteriet", "Energikartläggning steg för steg"}
+    assert titles(energy_in_sala) == {"Energikartläggning steg för steg"}
+    assert len(titles(either_theme)) == 3
+    # Within the chosen theme, the other theme's count says what adding it would give.
+    assert facet_count(energy, "tema", "cirkular-ekonomi") == 1
+    assert facet_count(energy, "kommun", "1981") == 1
+    assert facet_count(energy, "mal", "7") == 2
+    assert facet_count(energy, "typ", "toolpage") == 1
+
+
+def test_swedish_search_with_stemming_and_facets(demo, client):
+    bank = setup_items()
+
+    found = client.get(bank.url, {"q": "energin"})
+    narrowed = client.get(bank.url, {"q": "energin", "mal": "12"})
+
+    assert "Solpaneler på gjuteriet" in titles(found)
+    assert titles(narrowed) == set()  # the gjuteri example is tagged 7 only
+
+
+def test_every_link_keeps_the_filters(demo, client):
+    bank = setup_items()
+    for number in range(25):
+        ToolFactory(
+            title=f"Mall {number}", themes=[KnowledgeTheme.objects.get(slug="digitalisering")]
+        )
+
+    first = client.get(bank.url, {"tema": "digitalisering", "sortering": "nyast"})
+    html = first.content.decode()
+
+    assert "25 träffar" in html
+    assert re.search(
+        r'href="\?tema=digitalisering&amp;sortering=nyast&amp;sida=2" rel="next"', html
+    )
+    second = client.get(bank.url, {"tema": "digitalisering", "sortering": "nyast", "sida": "2"})
+    assert len(titles(second)) == 5
+
+
+@given(
+    params=st.dictionaries(
+        st.sampled_from(["q", "tema", "mal", "kommun", "typ", "sortering", "sida", "annat"]),
+        st.one_of(st.text(max_size=30), st.lists(st.text(max_size=10), max_size=3)),
+    )
+)
+def test_any_query_gives_a_page(demo, client, params):
+    response = client.get(knowledge_bank().url, params)
+
+    assert response.status_code == 200
