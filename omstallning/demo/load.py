@@ -29,6 +29,7 @@ from omstallning.events.models import EventIndexPage
 
 from . import pages as texts
 from .events import load_demo_events
+from .knowledge import load_demo_knowledge
 from .region import CONTACT_PEOPLE, LONG_TERM_GOALS, MUNICIPALITIES, PLATFORM, REGION
 
 DEMO_PASSWORD = "demo-omstallning-2026"
@@ -226,6 +227,7 @@ def demo_content_load(*, with_users: bool) -> bool:
     )
     _publish(meeting_point)
     load_demo_events(meeting_point, people[next(iter(people))])
+    load_demo_knowledge(home)
 
     news_index = home.add_child(
         instance=NewsIndexPage(

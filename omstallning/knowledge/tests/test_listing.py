@@ -110,3 +110,14 @@ def test_any_query_gives_a_page(demo, client, params):
     response = client.get(knowledge_bank().url, params)
 
     assert response.status_code == 200
+
+
+def test_the_demo_bank_has_thirty_marked_examples(demo, client):
+    html = client.get("/kunskapsbank/").content.decode()
+
+    assert "30 träffar" in html
+    assert html.count("Exempeldata") >= 20  # every card on the first page is marked
+    example = client.get("/kunskapsbank/spillvarme-fran-gjuteriet-varmer-grannarna/")
+    assert example.status_code == 200
+    assert "2,1 GWh" in example.content.decode()
+    assert "Relaterat" in example.content.decode()
