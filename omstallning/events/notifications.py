@@ -1,4 +1,5 @@
-"""E-mails to people who register: sent through the task queue after the change commits."""
+"""E-mails to people who register: sent through the task queue after the change commits,
+in the language of the meeting's page."""
 
 from urllib.parse import urljoin
 
@@ -7,38 +8,42 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from .calendar import calendar_bytes, event_url
 from .links import registration_manage_path
 from .models import Registration
+
+# Template name, subject (with %(title)s), and whether the .ics goes along.
+CONFIRMED = ("confirmed", _("Du är anmäld: %(title)s"), True)
+WAITLISTED = ("waitlisted", _("Du står på väntelistan: %(title)s"), False)
+PROMOTED = ("promoted", _("Du har fått en plats: %(title)s"), True)
+CANCELLED = ("cancelled", _("Din anmälan är borttagen: %(title)s"), False)
+REMINDER = ("reminder", _("Påminnelse: %(title)s"), True)
+EVENT_CANCELLED = ("event_cancelled", _("Inställd: %(title)s"), False)
 
 
 def _base_url() -> str:
     return settings.WAGTAILADMIN_BASE_URL
 
 
-def _send(
-    registration: Registration,
-    template: str,
-    subject: str,
-    *,
-    with_calendar: bool,
-    extra: dict | None = None,
-) -> None:
+def _send(registration: Registration, kind: tuple, *, subject=None, **extra) -> None:
+    template, default_subject, with_calendar = kind
     event = registration.event
-    context = {
-        **(extra or {}),
-        "registration": registration,
-        "event": event,
-        "event_url": event_url(event, _base_url()),
-        "manage_url": urljoin(_base_url(), registration_manage_path(registration)),
-        "platform_name": settings.WAGTAIL_SITE_NAME,
-    }
-    message = EmailMessage(
-        subject=subject % {"title": event.title},
-        body=render_to_string(f"events/email/{template}.txt", context),
-        to=[registration.email],
-    )
+    with translation.override(event.locale.language_code):
+        context = {
+            **extra,
+            "registration": registration,
+            "event": event,
+            "event_url": event_url(event, _base_url()),
+            "manage_url": urljoin(_base_url(), registration_manage_path(registration)),
+            "platform_name": settings.WAGTAIL_SITE_NAME,
+        }
+        message = EmailMessage(
+            subject=str(subject or default_subject) % {"title": event.title},
+            body=render_to_string(f"events/email/{template}.txt", context),
+            to=[registration.email],
+        )
     if with_calendar:
         message.attach(
             f"{slugify(event.title) or 'traff'}.ics",
@@ -49,70 +54,31 @@ def _send(
 
 
 def send_registration_received(registration: Registration) -> None:
-    with translation.override(registration.event.locale.language_code):
-        if registration.status == Registration.Status.CONFIRMED:
-            _send(
-                registration,
-                "confirmed",
-                translation.gettext("Du är anmäld: %(title)s"),
-                with_calendar=True,
-            )
-        else:
-            _send(
-                registration,
-                "waitlisted",
-                translation.gettext("Du står på väntelistan: %(title)s"),
-                with_calendar=False,
-            )
+    confirmed = registration.status == Registration.Status.CONFIRMED
+    _send(registration, CONFIRMED if confirmed else WAITLISTED)
 
 
 def send_promoted(registration: Registration) -> None:
-    with translation.override(registration.event.locale.language_code):
-        _send(
-            registration,
-            "promoted",
-            translation.gettext("Du har fått en plats: %(title)s"),
-            with_calendar=True,
-        )
+    _send(registration, PROMOTED)
 
 
 def send_cancelled(registration: Registration) -> None:
-    with translation.override(registration.event.locale.language_code):
-        _send(
-            registration,
-            "cancelled",
-            translation.gettext("Din anmälan är borttagen: %(title)s"),
-            with_calendar=False,
-        )
+    _send(registration, CANCELLED)
 
 
 def send_reminder(registration: Registration) -> None:
-    with translation.override(registration.event.locale.language_code):
-        _send(
-            registration,
-            "reminder",
-            translation.gettext("Påminnelse: %(title)s"),
-            with_calendar=True,
-        )
+    _send(registration, REMINDER)
 
 
 def send_message(registration: Registration, subject: str, body: str) -> None:
-    with translation.override(registration.event.locale.language_code):
-        _send(
-            registration,
-            "message",
-            subject.replace("%", "%%") + " – %(title)s",
-            with_calendar=False,
-            extra={"message": body},
-        )
+    # The organisers' own subject, with the meeting's title after it.
+    _send(
+        registration,
+        ("message", "", False),
+        subject=subject.replace("%", "%%") + " – %(title)s",
+        message=body,
+    )
 
 
 def send_event_cancelled(registration: Registration, reason: str) -> None:
-    with translation.override(registration.event.locale.language_code):
-        _send(
-            registration,
-            "event_cancelled",
-            translation.gettext("Inställd: %(title)s"),
-            with_calendar=False,
-            extra={"reason": reason},
-        )
+    _send(registration, EVENT_CANCELLED, reason=reason)

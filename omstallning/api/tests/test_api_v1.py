@@ -167,7 +167,8 @@ def test_any_framework_key_or_target_code_answers_without_error(db, client, key)
         f"/api/v1/frameworks/{quote(key, safe='')}/versions/1",
         f"/api/v1/sdg/targets/{quote(key, safe='')}",
     ]:
-        assert client.get(url).status_code in (200, 404, 422), url
+        # A slash in the key may meet APPEND_SLASH first: a redirect is a fine answer too.
+        assert client.get(url).status_code in (200, 301, 404, 422), url
 
 
 @given(number=st.integers(min_value=-(2**70), max_value=2**70))
