@@ -17,12 +17,15 @@ def _fingerprint(email: str) -> str:
 
 
 def registration_token(registration: Registration) -> str:
-    return signing.dumps([registration.pk, _fingerprint(registration.email)], salt=SALT)
+    # No timestamp: the link is the same in every e-mail and stays valid until anonymised.
+    return signing.Signer(salt=SALT).sign_object(
+        [registration.pk, _fingerprint(registration.email)]
+    )
 
 
 def registration_from_token(token: str) -> Registration | None:
     try:
-        pk, fingerprint = signing.loads(token, salt=SALT)
+        pk, fingerprint = signing.Signer(salt=SALT).unsign_object(token)
     except (signing.BadSignature, ValueError, TypeError):
         return None
     registration = (
