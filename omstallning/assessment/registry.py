@@ -35,7 +35,3 @@ def assessable_by_label(label: str) -> Assessable | None:
         if model._meta.label_lower == label.lower():
             return assessable
     return None
-
-
-def assessable_models() -> list[type[Model]]:
-    return sorted(_assessable, key=lambda model: model._meta.label)

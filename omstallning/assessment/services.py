@@ -11,6 +11,8 @@ from django.db.models import Max, Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from omstallning.core.models import SdgGoal, SustainabilityDimension
+
 from .impact import Relevance
 from .models import (
     Answer,
@@ -144,8 +146,6 @@ def answer_save(*, assessment: Assessment, user: User, criterion: Criterion, **a
 
 def store_results(assessment: Assessment) -> Profile:
     """Recompute the profile and keep its figures for lists and portfolio sums."""
-    from omstallning.core.models import SdgGoal, SustainabilityDimension
-
     profile = profile_of(assessment)
     assessment.goal_results.all().delete()
     assessment.dimension_results.all().delete()

@@ -37,11 +37,14 @@ def municipalities_in_use(index_page) -> QuerySet[Municipality]:
     return Municipality.objects.filter(pk__in=ids).order_by("name")
 
 
+def confirmed_count(event: EventPage) -> int:
+    return event.registrations.filter(status=Registration.Status.CONFIRMED).count()
+
+
 def places_left(event: EventPage) -> int | None:
     if event.capacity is None:
         return None
-    taken = event.registrations.filter(status=Registration.Status.CONFIRMED).count()
-    return max(event.capacity - taken, 0)
+    return max(event.capacity - confirmed_count(event), 0)
 
 
 def waiting_position(registration: Registration) -> int | None:

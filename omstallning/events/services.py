@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from omstallning.core.models import Municipality
 
-from . import notifications
+from . import notifications, selectors
 from .models import EventPage, Feedback, Registration
 
 Status = Registration.Status
@@ -45,10 +45,6 @@ def _locked_event(event: EventPage) -> EventPage:
     return EventPage.objects.select_for_update(of=("self",)).get(pk=event.pk)
 
 
-def confirmed_count(event: EventPage) -> int:
-    return event.registrations.filter(status=Status.CONFIRMED).count()
-
-
 @transaction.atomic
 def registration_create(*, event: EventPage, details: RegistrationDetails) -> Registration:
     event = _locked_event(event)
@@ -65,7 +61,7 @@ def registration_create(*, event: EventPage, details: RegistrationDetails) -> Re
             _("Den e-postadressen är redan anmäld till träffen. Se länken i bekräftelsen."),
             code="duplicate",
         )
-    has_place = event.capacity is None or confirmed_count(event) < event.capacity
+    has_place = event.capacity is None or selectors.confirmed_count(event) < event.capacity
     try:
         with transaction.atomic():
             registration = Registration.objects.create(
@@ -121,7 +117,7 @@ def registration_cancel(*, registration: Registration) -> Registration | None:
 
 
 def _promote_next(event: EventPage) -> Registration | None:
-    if event.capacity is not None and confirmed_count(event) >= event.capacity:
+    if event.capacity is not None and selectors.confirmed_count(event) >= event.capacity:
         return None
     first = (
         event.registrations.select_for_update()

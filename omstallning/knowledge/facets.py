@@ -90,7 +90,3 @@ def counts(items: QuerySet, chosen: dict[str, list[str]]) -> dict[str, list[Face
 
 def base_items(index_page) -> QuerySet:
     return KnowledgeItemPage.objects.live().public().descendant_of(index_page)
-
-
-def has_any(chosen: dict[str, list[str]]) -> bool:
-    return any(chosen.values())

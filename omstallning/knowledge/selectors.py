@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
+from django.db.models import Count, Q
 
 from omstallning.core.site_search import clean_search_text, parsed_query
 
@@ -74,8 +75,6 @@ def knowledge_listing(index_page, params) -> Listing:
 
 def related_items(item: KnowledgeItemPage, limit: int = 4) -> list[KnowledgeItemPage]:
     """Items sharing the most themes and goals with this one."""
-    from django.db.models import Count, Q
-
     shared = Q(themes__in=item.themes.all()) | Q(sdg_goals__in=item.sdg_goals.all())
     return list(
         KnowledgeItemPage.objects.live()

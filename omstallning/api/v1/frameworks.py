@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Path, Router
 
 from omstallning.assessment.models import Framework, FrameworkVersion
-from omstallning.assessment.selectors import criteria_of
+from omstallning.assessment.selectors import criteria_of, frameworks_in_use
 
 from ..schemas import FrameworkOut, VersionDetailOut
 
@@ -39,8 +39,7 @@ def _framework(framework: Framework) -> dict:
 
 @router.get("/frameworks", response=list[FrameworkOut], summary="Alla publicerade ramverk")
 def list_frameworks(request):
-    frameworks = Framework.objects.filter(versions__published_at__isnull=False).distinct()
-    return [_framework(f) for f in frameworks.prefetch_related("versions")]
+    return [_framework(f) for f in frameworks_in_use().prefetch_related("versions")]
 
 
 @router.get("/frameworks/{key}", response=FrameworkOut, summary="Ett ramverk med versioner")
