@@ -6,3 +6,8 @@ class KnowledgeConfig(AppConfig):
     name = "omstallning.knowledge"
     label = "knowledge"
     verbose_name = _("Kunskapsbank")
+
+    def ready(self) -> None:
+        from . import signal_handlers
+
+        signal_handlers.connect()

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
 
+from omstallning.core.translation import in_active_language
+
 from .models import KnowledgeItemPage
 
 
@@ -14,20 +16,37 @@ from .models import KnowledgeItemPage
 class Facet:
     param: str  # the URL parameter
     lookup: str  # the field path from KnowledgeItemPage to the value in the URL
-    label_lookup: str  # the field path to a display name
+    label_sv: str  # the field path to the Swedish display name
+    label_en: str  # and to the English one (may be empty: then Swedish is shown)
     pattern: str  # what a value may look like; anything else in a URL is ignored
 
 
 SLUG = r"[-a-z0-9]{1,60}"
 FACETS = [
-    Facet("typ", "content_type__model", "content_type__model", r"[a-z]{1,60}"),
-    Facet("tema", "themes__slug", "themes__name_sv", SLUG),
-    Facet("mal", "sdg_goals__number", "sdg_goals__title_sv", r"[0-9]{1,2}"),
-    Facet("dimension", "dimensions__code", "dimensions__name_sv", r"[a-z]{1,20}"),
-    Facet("bransch", "sectors__code", "sectors__name_sv", r"[A-U]"),
-    Facet("kommun", "municipalities__code", "municipalities__name", r"[0-9]{4}"),
-    Facet("malgrupp", "audiences__slug", "audiences__name_sv", SLUG),
-    Facet("storlek", "company_sizes__slug", "company_sizes__name_sv", SLUG),
+    Facet(
+        "typ", "content_type__model", "content_type__model", "content_type__model", r"[a-z]{1,60}"
+    ),
+    Facet("tema", "themes__slug", "themes__name_sv", "themes__name_en", SLUG),
+    Facet("mal", "sdg_goals__number", "sdg_goals__title_sv", "sdg_goals__short_en", r"[0-9]{1,2}"),
+    Facet(
+        "dimension",
+        "dimensions__code",
+        "dimensions__name_sv",
+        "dimensions__name_en",
+        r"[a-z]{1,20}",
+    ),
+    Facet("bransch", "sectors__code", "sectors__name_sv", "sectors__name_en", r"[A-U]"),
+    Facet(
+        "kommun",
+        "municipalities__code",
+        "municipalities__name",
+        "municipalities__name",
+        r"[0-9]{4}",
+    ),
+    Facet("malgrupp", "audiences__slug", "audiences__name_sv", "audiences__name_en", SLUG),
+    Facet(
+        "storlek", "company_sizes__slug", "company_sizes__name_sv", "company_sizes__name_en", SLUG
+    ),
 ]
 
 
@@ -71,20 +90,23 @@ def counts(items: QuerySet, chosen: dict[str, list[str]]) -> dict[str, list[Face
         rows = (
             _filtered(items, chosen, skip=facet.param)
             .exclude(**{f"{facet.lookup}__isnull": True})
-            .values(facet.lookup, facet.label_lookup)
+            .values(facet.lookup, facet.label_sv, facet.label_en)
             .annotate(n=Count("pk", distinct=True))
-            .order_by(facet.label_lookup)
+            .order_by(facet.lookup)
         )
         selected = set(chosen.get(facet.param) or [])
-        result[facet.param] = [
+        values = [
             FacetValue(
                 value=str(row[facet.lookup]),
-                label=str(row[facet.label_lookup]),
+                label=in_active_language(str(row[facet.label_sv]), str(row[facet.label_en] or "")),
                 count=row["n"],
                 selected=str(row[facet.lookup]) in selected,
             )
             for row in rows
         ]
+        if facet.param != "mal":  # goals read best in their own order, 1 to 17
+            values.sort(key=lambda value: value.label.casefold())
+        result[facet.param] = values
     return result
 
 

@@ -7,10 +7,18 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 
+from omstallning.accounts.roles import ACTOR, BUSINESS_OWNER
 from omstallning.core.site_search import clean_search_text, parsed_query
 
 from . import facets
-from .models import GoodExamplePage, KnowledgeItemPage, MethodPage, ReportPage, ToolPage
+from .models import (
+    GoodExamplePage,
+    KnowledgeItemPage,
+    KnowledgeProposal,
+    MethodPage,
+    ReportPage,
+    ToolPage,
+)
 
 KIND_LABELS = {
     model._meta.model_name: model.kind_label
@@ -19,6 +27,7 @@ KIND_LABELS = {
 PAGE_SIZE = 20
 SEARCH_LIMIT = 2000
 SORTS = ("relevans", "nyast")
+PROPOSER_ROLES = (ACTOR, BUSINESS_OWNER)
 
 
 @dataclass
@@ -84,4 +93,26 @@ def related_items(item: KnowledgeItemPage, limit: int = 4) -> list[KnowledgeItem
         .annotate(overlap=Count("pk"))
         .order_by("-overlap", "-first_published_at")
         .specific()[:limit]
+    )
+
+
+def can_propose(user) -> bool:
+    """Aktörer and Företagare propose items; staff who work in the admin may too."""
+    if not user.is_authenticated:
+        return False
+    return user.groups.filter(name__in=PROPOSER_ROLES).exists() or user.has_perm(
+        "wagtailadmin.access_admin"
+    )
+
+
+def proposals_of(user) -> list[KnowledgeProposal]:
+    return list(KnowledgeProposal.objects.filter(proposer=user).select_related("page"))
+
+
+def proposal_of(user, proposal_id: int) -> KnowledgeProposal | None:
+    """The person's own proposal; anyone else's is as if it did not exist."""
+    return (
+        KnowledgeProposal.objects.filter(pk=proposal_id, proposer=user)
+        .select_related("page")
+        .first()
     )

@@ -6,6 +6,7 @@ from .items import (
     ReportPage,
     ToolPage,
 )
+from .proposals import KnowledgeProposal, KnowledgeReviewTask
 from .taxonomy import Audience, CompanySize, KnowledgeTheme, SniSection
 
 __all__ = [
@@ -14,6 +15,8 @@ __all__ = [
     "GoodExamplePage",
     "KnowledgeIndexPage",
     "KnowledgeItemPage",
+    "KnowledgeProposal",
+    "KnowledgeReviewTask",
     "KnowledgeTheme",
     "MethodPage",
     "ReportPage",

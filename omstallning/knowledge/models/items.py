@@ -2,9 +2,11 @@
 
 from django.db import models
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
@@ -13,7 +15,7 @@ from omstallning.core.models.pages import BasePage
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class KnowledgeIndexPage(BasePage):
+class KnowledgeIndexPage(RoutablePageMixin, BasePage):
     """Kunskapsbanken: the listing with search and facets."""
 
     subpage_types = [
@@ -27,12 +29,49 @@ class KnowledgeIndexPage(BasePage):
     class Meta:
         verbose_name = _("kunskapsbank")
 
-    def get_context(self, request, *args, **kwargs):
+    @path("")
+    def listing(self, request):
         from ..selectors import knowledge_listing
 
-        context = super().get_context(request, *args, **kwargs)
-        context["listing"] = knowledge_listing(self, request.GET)
-        return context
+        return self.render(
+            request, context_overrides={"listing": knowledge_listing(self, request.GET)}
+        )
+
+    @path("foresla/", name="propose_choice")
+    def propose_choice(self, request):
+        from ..views import propose_choice
+
+        return propose_choice(request, self)
+
+    @path("foresla/<slug:kind>/", name="propose")
+    def propose(self, request, kind):
+        from ..views import propose
+
+        return propose(request, self, kind)
+
+    @path("mina-forslag/", name="my_proposals")
+    def my_proposals(self, request):
+        from ..views import my_proposals
+
+        return my_proposals(request, self)
+
+    @path("mina-forslag/<int:proposal_id>/", name="proposal")
+    def proposal(self, request, proposal_id):
+        from ..views import proposal
+
+        return proposal(request, self, proposal_id)
+
+    def get_template(self, request, *args, **kwargs):
+        htmx = getattr(request, "htmx", None)
+        if htmx and not htmx.history_restore_request:
+            return "knowledge/includes/listing_swap.html"
+        return super().get_template(request, *args, **kwargs)
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # The same URL answers with a whole page or a fragment; caches must keep them apart.
+        patch_vary_headers(response, ("HX-Request",))
+        return response
 
 
 class KnowledgeItemPage(BasePage):

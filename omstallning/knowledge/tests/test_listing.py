@@ -3,10 +3,12 @@ sorting, pagination and URLs that keep every choice."""
 
 import re
 
+from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
 from omstallning.core.models import Municipality, SdgGoal
+from omstallning.knowledge import facets
 from omstallning.knowledge.models import KnowledgeTheme
 
 from .factories import GoodExampleFactory, ToolFactory, knowledge_bank
@@ -121,3 +123,40 @@ def test_the_demo_bank_has_thirty_marked_examples(demo, client):
     assert example.status_code == 200
     assert "2,1 GWh" in example.content.decode()
     assert "Relaterat" in example.content.decode()
+
+
+def test_htmx_gets_the_listing_alone_and_the_count_for_screen_readers(demo, client):
+    bank = setup_items()
+
+    fragment = client.get(bank.url, {"tema": "energi-och-klimat"}, headers={"HX-Request": "true"})
+    html = fragment.content.decode()
+
+    assert "<html" not in html
+    assert titles(fragment) == {"Solpaneler på gjuteriet", "Energikartläggning steg för steg"}
+    assert re.search(
+        r'id="knowledge-status" hx-swap-oob="innerHTML:#knowledge-status">2 träffar', html
+    )
+    assert "HX-Request" in fragment["Vary"]
+
+
+def test_htmx_history_restore_gets_the_whole_page(demo, client):
+    bank = setup_items()
+
+    restored = client.get(
+        bank.url, headers={"HX-Request": "true", "HX-History-Restore-Request": "true"}
+    )
+
+    assert "<html" in restored.content.decode()
+
+
+def test_facet_labels_follow_the_language(demo):
+    bank = setup_items()
+    items = facets.base_items(bank)
+
+    with translation.override("sv"):
+        swedish = {value.label for value in facets.counts(items, {})["mal"]}
+    with translation.override("en"):
+        english = {value.label for value in facets.counts(items, {})["mal"]}
+
+    assert SdgGoal.objects.get(number=7).title_sv in swedish
+    assert SdgGoal.objects.get(number=7).short_en in english
