@@ -97,6 +97,20 @@ EVENT_ORGANISING = [
     "events.view_eventtheme",
 ]
 
+KNOWLEDGE_TAXONOMY = [
+    "knowledge.add_knowledgetheme",
+    "knowledge.change_knowledgetheme",
+    "knowledge.view_knowledgetheme",
+    "knowledge.add_audience",
+    "knowledge.change_audience",
+    "knowledge.view_audience",
+    "knowledge.add_companysize",
+    "knowledge.change_companysize",
+    "knowledge.view_companysize",
+    "knowledge.change_snisection",
+    "knowledge.view_snisection",
+]
+
 # Model permissions per role, as "app_label.codename". ADMINISTRATOR gets every permission.
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     EDITOR: CONTENT_EDITING,
@@ -106,6 +120,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *FRAMEWORK_EDITING,
         *ASSESSING,
         *EVENT_ORGANISING,
+        *KNOWLEDGE_TAXONOMY,
         "assessment.lock_assessment",
     ],
     CASE_OFFICER: [

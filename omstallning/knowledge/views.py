@@ -10,9 +10,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from . import selectors, services
+from .federation.atom import atom_feed
 from .forms import PROPOSAL_FORMS
 from .models import KnowledgeIndexPage
 from .notifications import proposal_path
+
+
+def atom(request: HttpRequest, bank: KnowledgeIndexPage) -> HttpResponse:
+    feed = atom_feed(request, bank)
+    return HttpResponse(feed.writeString("utf-8"), content_type=f"{feed.content_type}")
 
 
 def _proposer_or_login(request: HttpRequest) -> HttpResponse | None:

@@ -302,3 +302,12 @@ LOGGING = {
         "django_tasks_db": {"level": env("TASK_LOG_LEVEL", default="WARNING")},
     },
 }
+
+# Other platforms' knowledge feeds: how much one import may fetch before it gives up.
+KNOWLEDGE_FEED_LIMITS = {
+    "max_bytes": env.int("KNOWLEDGE_FEED_MAX_BYTES", default=20_000_000),  # per page
+    "max_pages": 200,
+    "connect_seconds": 5,
+    "read_seconds": 20,
+    "total_seconds": env.int("KNOWLEDGE_FEED_TOTAL_SECONDS", default=300),
+}

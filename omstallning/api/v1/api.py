@@ -4,14 +4,15 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
-from . import events, frameworks, portfolio, reference
+from . import events, frameworks, knowledge, portfolio, reference
 
 api = NinjaAPI(
     title="Omställningsplattformen – öppet API",
     version="1",
     description=(
         "Öppna data från plattformen: referensdata för hållbarhet, bedömningsramverk och "
-        "summor över hållbarhetsbedömningar. Bara läsning, inga personuppgifter. "
+        "summor över hållbarhetsbedömningar samt kunskapsbankens flöde. Bara läsning, inga "
+        "personuppgifter. "
         "Texter finns på svenska (_sv) och engelska (_en)."
     ),
     urls_namespace="api-v1",
@@ -22,6 +23,7 @@ api.add_router("/", reference.router)
 api.add_router("/", frameworks.router)
 api.add_router("/", portfolio.router)
 api.add_router("/", events.router)
+api.add_router("/", knowledge.router)
 
 
 @api.exception_handler(ValidationError)

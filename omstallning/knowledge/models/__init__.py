@@ -1,3 +1,4 @@
+from .federation import FeedSubscription
 from .items import (
     GoodExamplePage,
     KnowledgeIndexPage,
@@ -12,6 +13,7 @@ from .taxonomy import Audience, CompanySize, KnowledgeTheme, SniSection
 __all__ = [
     "Audience",
     "CompanySize",
+    "FeedSubscription",
     "GoodExamplePage",
     "KnowledgeIndexPage",
     "KnowledgeItemPage",

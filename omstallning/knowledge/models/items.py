@@ -37,6 +37,12 @@ class KnowledgeIndexPage(RoutablePageMixin, BasePage):
             request, context_overrides={"listing": knowledge_listing(self, request.GET)}
         )
 
+    @path("atom/", name="atom")
+    def atom(self, request):
+        from ..views import atom
+
+        return atom(request, self)
+
     @path("foresla/", name="propose_choice")
     def propose_choice(self, request):
         from ..views import propose_choice
@@ -117,6 +123,19 @@ class KnowledgeItemPage(BasePage):
     is_example_data = models.BooleanField(
         _("exempeldata"), default=False, help_text=_("Visas med en tydlig märkning.")
     )
+    # Set on read-only copies imported from another platform's feed.
+    imported_from = models.ForeignKey(
+        "knowledge.FeedSubscription",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="items",
+        verbose_name=_("importerad från"),
+    )
+    source_key = models.CharField(_("id hos källan"), max_length=60, blank=True, editable=False)
+    source_url = models.URLField(_("originalet"), max_length=2000, blank=True, editable=False)
+    source_updated_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     taxonomy_panels = [
         MultiFieldPanel(
@@ -144,6 +163,17 @@ class KnowledgeItemPage(BasePage):
     class Meta:
         verbose_name = _("kunskapsobjekt")
         verbose_name_plural = _("kunskapsobjekt")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["imported_from", "source_key"],
+                condition=models.Q(imported_from__isnull=False),
+                name="knowledge_item_one_copy_per_source_id",
+            )
+        ]
+
+    @property
+    def is_imported(self) -> bool:
+        return self.imported_from_id is not None
 
     def get_context(self, request, *args, **kwargs):
         from ..selectors import related_items

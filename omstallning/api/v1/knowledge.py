@@ -1,0 +1,28 @@
+"""The knowledge bank's open feed, which other platforms subscribe to."""
+
+from ninja import Query, Router
+from pydantic import BaseModel, Field
+
+from omstallning.knowledge.federation.export import PAGE_SIZE, feed_page
+from omstallning.knowledge.federation.schema import KnowledgeFeed
+
+router = Router(tags=["Kunskapsbank"])
+
+
+class FeedQuery(BaseModel):
+    page: int = Field(1, ge=1, le=100_000, description="Sidnummer, från 1.")
+
+
+@router.get(
+    "/knowledge/items",
+    response=KnowledgeFeed,
+    summary="Kunskapsbankens flöde: goda exempel, verktyg, metoder och rapporter",
+    description=(
+        f"Plattformens egna publicerade kunskapsobjekt, {PAGE_SIZE} per sida i id-ordning, "
+        "med taxonomi, licens och kanonisk länk. `next` pekar på nästa sida. Andra "
+        "plattformar prenumererar på flödet och visar objekten som skrivskyddade kopior. "
+        "Kopior som själva är importerade skickas inte vidare."
+    ),
+)
+def knowledge_items(request, query: Query[FeedQuery]):
+    return feed_page(request, query.page)

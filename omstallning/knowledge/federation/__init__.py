@@ -1,0 +1,1 @@
+"""Sharing the knowledge bank between platforms: an open feed out, subscriptions in."""

@@ -1,0 +1,351 @@
+"""Sharing between regions: the open feed (JSON in API v1 and Atom), subscriptions that import
+read-only copies, keep them in step and remove withdrawn ones, and feeds that are broken,
+slow or hostile, which give a clear error and change nothing."""
+
+import json
+
+import pytest
+from django.urls import reverse
+from hypothesis import given
+from hypothesis import strategies as st
+from wagtail.models import Page
+
+from omstallning.accounts.roles import ADMINISTRATOR, EDITOR
+from omstallning.accounts.tests.factories import UserFactory, verified_client
+from omstallning.core.models import HomePage
+from omstallning.knowledge.federation import export
+from omstallning.knowledge.federation.importer import subscription_refresh
+from omstallning.knowledge.federation.schema import KnowledgeFeed
+from omstallning.knowledge.models import (
+    FeedSubscription,
+    GoodExamplePage,
+    KnowledgeIndexPage,
+    KnowledgeItemPage,
+    ToolPage,
+)
+
+from .factories import GoodExampleFactory
+from .feed_server import Reply, start_feed_server
+
+SOURCE = "https://orebro.example.se"
+
+
+def feed_item(key: str, **changes) -> dict:
+    return {
+        "id": key,
+        "kind": "good_example",
+        "language": "sv",
+        "title": f"Spillvärme i Örebro {key}",
+        "intro": "Ett verkstadsföretag värmer kontoret med spillvärme.",
+        "url": f"{SOURCE}/kunskapsbank/exempel-{key}/",
+        "licence": "CC-BY-4.0",
+        "last_reviewed": "2026-10-01",
+        "updated_at": "2026-10-01T10:00:00+00:00",
+        "organisation_name": "Örebro Mekaniska AB",
+        "sections": [
+            {
+                "heading": "Utmaningen",
+                "html": '<p onclick="x()">Höga <strong>energikostnader</strong>.'
+                '<script>alert(1)</script> <a href="/om">Om oss</a></p>',
+            }
+        ],
+        "themes": [{"code": "energi-och-klimat", "name_sv": "Energi och klimat"}],
+        "sdg_goals": [7, 9],
+        "municipalities": [
+            {"code": "1880", "name_sv": "Örebro"},
+            {"code": "1980", "name_sv": "Västerås"},
+        ],
+        **changes,
+    }
+
+
+def feed(items: list[dict], next_url: str | None = None) -> bytes:
+    return json.dumps(
+        {
+            "format": "omstallning.knowledge-feed",
+            "version": 1,
+            "platform": {
+                "name": "Omställning Örebro",
+                "region": "Region Örebro län",
+                "url": SOURCE,
+            },
+            "generated_at": "2026-11-01T10:00:00+00:00",
+            "items": items,
+            "next": next_url,
+        }
+    ).encode()
+
+
+@pytest.fixture
+def feed_server():
+    server, handle = start_feed_server()
+    yield handle
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def shared_bank(demo):
+    home = HomePage.objects.get(locale__language_code="sv")
+    bank = home.add_child(instance=KnowledgeIndexPage(title="Delat", slug="delat"))
+    bank.save_revision().publish()
+    return bank
+
+
+@pytest.fixture
+def subscription(shared_bank, feed_server):
+    return FeedSubscription.objects.create(
+        name="Region Örebro län", feed_url=feed_server.address("/feed"), index_page=shared_bank
+    )
+
+
+def copies(subscription) -> dict[str, KnowledgeItemPage]:
+    return {
+        page.source_key: page
+        for page in KnowledgeItemPage.objects.filter(imported_from=subscription).specific()
+    }
+
+
+def test_import_makes_read_only_copies_with_source_and_licence(subscription, feed_server, client):
+    feed_server.routes["/feed"] = Reply(feed([feed_item("1"), feed_item("2", kind="tool")]))
+
+    outcome = subscription_refresh(subscription.pk)
+
+    subscription.refresh_from_db()
+    imported = copies(subscription)
+    assert outcome == subscription.last_summary
+    assert subscription.last_error == "" and subscription.last_success_at
+    assert subscription.source_platform == "Omställning Örebro"
+    assert set(imported) == {"1", "2"}
+    example = imported["1"]
+    assert isinstance(example, GoodExamplePage) and isinstance(imported["2"], ToolPage)
+    assert example.live and example.source_url == f"{SOURCE}/kunskapsbank/exempel-1/"
+    assert example.get_licence_display() == "CC BY 4.0"
+    assert sorted(example.sdg_goals.values_list("number", flat=True)) == [7, 9]
+    # Only this region's municipalities are known here.
+    assert list(example.municipalities.values_list("code", flat=True)) == ["1980"]
+    html = client.get(example.url).content.decode()
+    assert f'<link rel="canonical" href="{SOURCE}/kunskapsbank/exempel-1/">' in html
+    assert "Delat från Region Örebro län." in html
+    assert "<script>" not in html and "onclick" not in html
+    assert f'href="{SOURCE}/om"' in html  # relative links point back to the source
+    assert "<strong>energikostnader</strong>" in html
+
+
+def test_importing_again_never_duplicates(subscription, feed_server):
+    feed_server.routes["/feed"] = Reply(feed([feed_item("1"), feed_item("2")]))
+
+    subscription_refresh(subscription.pk)
+    first = {key: page.pk for key, page in copies(subscription).items()}
+    outcome = subscription_refresh(subscription.pk)
+
+    assert {key: page.pk for key, page in copies(subscription).items()} == first
+    assert outcome.startswith("0 nya, 0 uppdaterade, 2 oförändrade, 0 borttagna")
+
+
+def test_changes_at_the_source_update_and_withdrawn_items_go(subscription, feed_server):
+    feed_server.routes["/feed"] = Reply(feed([feed_item("1"), feed_item("2"), feed_item("3")]))
+    subscription_refresh(subscription.pk)
+    feed_server.routes["/feed"] = Reply(
+        feed(
+            [
+                feed_item(
+                    "1", title="Spillvärme, nu med siffror", updated_at="2026-11-02T08:00:00Z"
+                ),
+                feed_item("3"),
+                feed_item("4", language="en", title="In English"),
+            ]
+        )
+    )
+
+    outcome = subscription_refresh(subscription.pk)
+
+    imported = copies(subscription)
+    assert set(imported) == {"1", "3"}
+    assert imported["1"].title == "Spillvärme, nu med siffror"
+    assert outcome == "0 nya, 1 uppdaterade, 1 oförändrade, 1 borttagna, 1 på annat språk"
+
+
+HOSTILE = {
+    "bad JSON": (
+        Reply(b'{"format": "omstallning.knowledge-feed", "items": [}'),
+        "inte giltig JSON",
+    ),
+    "wrong schema": (
+        Reply(json.dumps({"format": "rss", "items": [{"title": 1}]}).encode()),
+        "följer inte formatet",
+    ),
+    "an item without a title": (
+        Reply(feed([feed_item("1", title="")])),
+        "items.0.title",
+    ),
+    "a script address": (
+        Reply(feed([feed_item("1", url="javascript:alert(1)")])),
+        "items.0.url",
+    ),
+    "the same id twice": (Reply(feed([feed_item("1"), feed_item("1")])), "samma id två gånger"),
+    "a huge payload": (Reply(b"[" + b"1," * 30_000 + b"1]"), "större än"),
+    "a huge payload without a length": (
+        Reply(
+            b"[" + b"1," * 30_000 + b"1]",
+            headers={"Content-Type": "application/json", "Transfer-Encoding": "identity"},
+            drip=0.0,
+        ),
+        "större än",
+    ),
+    "deep nesting": (Reply(b"[" * 5000 + b"]" * 5000), "inte giltig JSON"),
+    "a redirect elsewhere": (
+        Reply(status=302, headers={"Location": "http://169.254.169.254/latest/meta-data/"}),
+        "annan webbplats",
+    ),
+    "a server error": (Reply(b"oops", status=500), "HTTP-status 500"),
+    "a slow answer": (Reply(feed([]), delay=3), "tog för lång tid"),
+    "a dripping answer": (Reply(feed([]), drip=0.05), "tog för lång tid"),
+}
+
+
+@pytest.mark.parametrize("reply, message", HOSTILE.values(), ids=HOSTILE.keys())
+def test_a_bad_feed_gives_a_clear_error_and_changes_nothing(
+    subscription, feed_server, settings, reply, message
+):
+    settings.KNOWLEDGE_FEED_LIMITS = {
+        **settings.KNOWLEDGE_FEED_LIMITS,
+        "max_bytes": 50_000,
+        "read_seconds": 1,
+        "total_seconds": 2,
+    }
+    feed_server.routes["/feed"] = Reply(feed([feed_item("1"), feed_item("2")]))
+    subscription_refresh(subscription.pk)
+    before = {key: (page.pk, page.title, page.live) for key, page in copies(subscription).items()}
+    feed_server.routes["/feed"] = reply
+
+    outcome = subscription_refresh(subscription.pk)
+
+    subscription.refresh_from_db()
+    assert message in outcome
+    assert subscription.last_error == outcome
+    after = {key: (page.pk, page.title, page.live) for key, page in copies(subscription).items()}
+    assert after == before
+
+
+def test_next_pages_are_followed_on_the_same_site_only(subscription, feed_server):
+    feed_server.routes["/feed"] = Reply(feed([feed_item("1")], feed_server.address("/feed?page=2")))
+    feed_server.routes["/feed?page=2"] = Reply(feed([feed_item("2")]))
+    assert subscription_refresh(subscription.pk).startswith("2 nya")
+
+    feed_server.routes["/feed?page=2"] = Reply(feed([feed_item("2")], "http://10.0.0.1/feed"))
+    outcome = subscription_refresh(subscription.pk)
+
+    assert "annan webbplats" in outcome
+    assert set(copies(subscription)) == {"1", "2"}
+
+
+@given(
+    payload=st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+        lambda children: (
+            st.lists(children, max_size=4)
+            | st.dictionaries(
+                st.sampled_from(["format", "version", "items", "next", "id", "title"]),
+                children,
+                max_size=4,
+            )
+        ),
+        max_leaves=20,
+    )
+)
+def test_any_json_gives_an_outcome_never_a_crash(subscription, feed_server, payload):
+    feed_server.routes["/feed"] = Reply(json.dumps(payload).encode())
+
+    outcome = subscription_refresh(subscription.pk)
+
+    assert outcome
+    assert not copies(subscription)
+
+
+def test_our_feed_follows_the_schema_and_passes_on_no_copies(subscription, feed_server, client):
+    feed_server.routes["/feed"] = Reply(feed([feed_item("1")]))
+    subscription_refresh(subscription.pk)
+
+    response = client.get("/api/v1/knowledge/items", HTTP_HOST="localhost")
+
+    body = KnowledgeFeed.model_validate(response.json())
+    titles = {item.title for item in body.items}
+    assert response.status_code == 200
+    assert "Digital tvilling sparar energi i fastigheterna" in titles
+    assert not any(title.startswith("Spillvärme i Örebro") for title in titles)
+    example = next(
+        item for item in body.items if item.title.startswith("Spillvärme från gjuteriet")
+    )
+    assert example.url.startswith("http://localhost/kunskapsbank/")
+    assert example.sections and example.licence == "CC-BY-4.0"
+    schema = client.get("/api/v1/openapi.json").json()
+    assert "/api/v1/knowledge/items" in schema["paths"]
+
+
+def test_our_feed_pages(demo, client, monkeypatch):
+    monkeypatch.setattr(export, "PAGE_SIZE", 7)
+
+    first = client.get("/api/v1/knowledge/items", HTTP_HOST="localhost").json()
+    last = client.get("/api/v1/knowledge/items", {"page": 5}, HTTP_HOST="localhost").json()
+
+    assert len(first["items"]) == 7
+    assert first["next"] == "http://localhost/api/v1/knowledge/items?page=2"
+    assert len(last["items"]) == 2 and last["next"] is None  # 30 demo items
+    assert client.get("/api/v1/knowledge/items", {"page": "0"}).status_code == 422
+
+
+def test_two_platforms_over_loopback(subscription, feed_server, client):
+    """This platform's own feed, served over HTTP on 127.0.0.1, imported by a subscription."""
+    own = client.get("/api/v1/knowledge/items", HTTP_HOST="localhost").content
+    feed_server.routes["/feed"] = Reply(own)
+
+    outcome = subscription_refresh(subscription.pk)
+
+    expected = len(json.loads(own)["items"])
+    assert outcome.startswith(f"{expected} nya")
+    assert len(copies(subscription)) == expected
+
+
+def test_atom_feed(demo, client):
+    response = client.get("/kunskapsbank/atom/")
+
+    body = response.content.decode()
+    assert response["Content-Type"].startswith("application/atom+xml")
+    assert body.count("<entry>") == 30
+    assert "<title>Digital tvilling sparar energi i fastigheterna</title>" in body
+    assert (
+        'rel="alternate" type="application/atom+xml"'
+        in client.get("/kunskapsbank/").content.decode()
+    )
+
+
+def test_administrators_manage_subscriptions(
+    subscription, feed_server, django_capture_on_commit_callbacks
+):
+    feed_server.routes["/feed"] = Reply(feed([feed_item("1")]))
+    admin = verified_client(UserFactory(roles=[ADMINISTRATOR]))
+    editor = verified_client(UserFactory(roles=[EDITOR]))
+    index = reverse("knowledge_feedsubscription:index")
+    refresh = reverse("knowledge_feedsubscription:refresh", args=[subscription.pk])
+
+    assert editor.get(index).status_code in (302, 403)
+    assert editor.post(refresh).status_code in (302, 403) and not copies(subscription)
+    assert "Hämta flödet från" in admin.get(refresh).content.decode()
+    admin.post(refresh)
+    listing = admin.get(index).content.decode()
+
+    assert "1 nya, 0 uppdaterade" in listing
+    copy = copies(subscription)["1"]
+    edit = admin.get(reverse("wagtailadmin_pages:edit", args=[copy.pk]), follow=True)
+    assert "kan inte ändras här" in edit.content.decode()
+
+    delete = reverse("knowledge_feedsubscription:delete", args=[subscription.pk])
+    admin.post(delete)
+    assert not FeedSubscription.objects.filter(pk=subscription.pk).exists()
+    assert not Page.objects.filter(pk=copy.pk).exists()
+
+
+def test_an_own_item_stays_editable(demo):
+    page = GoodExampleFactory()
+    assert not page.is_imported
