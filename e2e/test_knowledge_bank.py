@@ -1,0 +1,185 @@
+"""The knowledge bank in a real browser: search, narrow by municipality and SDG (instantly,
+with htmx), open an item, propose a new one as an Aktör and approve it as an editor. axe checks
+the listing, the item and the form. And two platforms sharing their banks over loopback."""
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django_otp.oath import totp
+from playwright.sync_api import expect
+
+from e2e.conftest import _BROWSER
+from e2e.support import BANNER, serious_violations, violations_report
+
+_axe = Axe()
+PASSWORD = "ett-långt-e2e-lösenord-2026"
+TOTP_KEY = "3132333435363738393031323334353637383930"
+
+CREATE_USERS = f"""
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django_otp.plugins.otp_totp.models import TOTPDevice
+User = get_user_model()
+actor, _ = User.objects.get_or_create(username="e2e-aktor", defaults={{
+    "email": "e2e-aktor@example.org", "first_name": "Alva"}})
+actor.set_password("{PASSWORD}"); actor.save()
+actor.groups.add(Group.objects.get(name="Aktör"))
+editor, _ = User.objects.get_or_create(username="e2e-redaktor", defaults={{
+    "email": "e2e-redaktor@example.org", "first_name": "Rut"}})
+editor.set_password("{PASSWORD}"); editor.save()
+editor.groups.add(Group.objects.get(name="Redaktör"))
+TOTPDevice.objects.get_or_create(user=editor, name="default", defaults={{
+    "key": "{TOTP_KEY}", "confirmed": True}})
+result = True
+"""
+
+
+def _axe_clean(page) -> None:
+    violations = serious_violations(_axe.run(page).response)
+    assert not violations, violations_report(page.url, violations)
+
+
+def _token() -> str:
+    return f"{totp(bytes.fromhex(TOTP_KEY)):06d}"
+
+
+def _dismiss_banner(page) -> None:
+    if page.locator(BANNER).count():
+        page.locator(BANNER).get_by_role("button", name="Endast nödvändiga").click()
+
+
+def _log_in(page, username: str, *, with_code: bool = False) -> None:
+    page.get_by_label("Användarnamn").fill(username)
+    page.get_by_label("Lösenord").fill(PASSWORD)
+    page.get_by_role("button", name="Nästa").click()
+    if with_code:
+        page.get_by_label(re.compile("Kod|Token", re.I)).fill(_token())
+        page.get_by_role("button", name="Nästa").click()
+
+
+def test_find_propose_and_approve(server, page):
+    assert server.query(CREATE_USERS) is True
+
+    # Find: search, then narrow by municipality and goal; htmx updates in place.
+    page.goto("/kunskapsbank/")
+    _dismiss_banner(page)
+    _axe_clean(page)
+    page.get_by_label("Sök bland exempel, verktyg och metoder").fill("energi")
+    page.get_by_label("Sök bland exempel, verktyg och metoder").press("Enter")
+    item = page.get_by_role("link", name="Digital tvilling sparar energi i fastigheterna")
+    expect(item).to_be_visible()
+    page.get_by_label(re.compile(r"^Fagersta \(\d+\)")).check()
+    expect(page).to_have_url(re.compile(r"kommun=1982"))
+    page.get_by_label(re.compile(r"^7\. .* \(\d+\)")).check()
+    expect(page).to_have_url(re.compile(r"mal=7"))
+    expect(page.locator("#knowledge-status")).to_have_text(re.compile(r"^\d+ träff"))
+    expect(item).to_be_visible()
+    titles = page.locator(".knowledge-list .card__title").all_inner_texts()
+    assert "Digital tvilling sparar energi i fastigheterna" in titles
+    _axe_clean(page)
+
+    item.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Digital tvilling sparar energi i fastigheterna"
+    )
+    _axe_clean(page)
+
+    # Propose, as an Aktör.
+    page.goto("/kunskapsbank/")
+    page.get_by_role("link", name="Föreslå ett gott exempel eller verktyg").click()
+    _log_in(page, "e2e-aktor")
+    page.get_by_role("link", name="Ett gott exempel").click()
+    page.get_by_role("button", name="Skicka förslaget").click()
+    expect(page.get_by_role("alert")).to_contain_text("Något behöver rättas")
+    _axe_clean(page)
+    page.get_by_label("Rubrik").fill("Biogas från gården i Sala")
+    page.get_by_label("Sammanfattning").fill("En mjölkgård gör biogas av gödsel.")
+    page.get_by_label("Företag eller organisation").fill("Gården i Sala AB")
+    page.get_by_label("Utmaningen").fill("Gödseln läckte metan.")
+    page.get_by_label("Det här gjorde de").fill("Byggde en gårdsanläggning för biogas.")
+    page.get_by_label("Sala", exact=True).check()
+    page.get_by_label(re.compile("^Jag har rätt att dela texten")).check()
+    _axe_clean(page)
+    page.get_by_role("button", name="Skicka förslaget").click()
+    expect(page.get_by_text("Tack! Förslaget är skickat")).to_be_visible()
+    expect(page.locator(".proposal-status")).to_have_text("Granskas")
+    _axe_clean(page)
+    assert server.mail.messages_to("e2e-aktor@example.org")
+
+    # Approve, as an editor with two-factor login, in Wagtail's editor.
+    page_id = server.query(
+        "from omstallning.knowledge.models import KnowledgeProposal\n"
+        "result = KnowledgeProposal.objects.get(page__title='Biogas från gården i Sala').page_id"
+    )
+    editor = page.context.browser.new_context(base_url=server.url, locale="sv-SE")
+    admin = editor.new_page()
+    admin.goto(f"/admin/pages/{page_id}/edit/")
+    _log_in(admin, "e2e-redaktor", with_code=True)
+    expect(admin).to_have_url(re.compile(rf"/admin/pages/{page_id}/edit/"))
+    admin.get_by_role("button", name=re.compile("Fler åtgärder|More actions")).click()
+    admin.get_by_role("button", name="Godkänn och publicera").click()
+    # Approving publishes the page and returns to the bank's listing in the admin.
+    expect(admin).to_have_url(re.compile(r"/admin/pages/\d+/$"))
+    editor.close()
+
+    page.goto("/kunskapsbank/biogas-fran-garden-i-sala/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Biogas från gården i Sala")
+    subjects = [m["Subject"].strip() for m in server.mail.messages_to("e2e-aktor@example.org")]
+    assert "Ditt förslag är publicerat: Biogas från gården i Sala" in subjects
+
+
+@pytest.fixture
+def without_browser():
+    # Playwright keeps an event loop running in this thread, and Django's ORM refuses to run
+    # beside one; this test uses the ORM, so the browser is stopped first.
+    _BROWSER.close()
+
+
+def test_two_platforms_share_over_loopback(server, without_browser, demo):
+    """Platform A is the live server with its own database; B is this test's database."""
+    from wagtail.models import Page
+
+    from omstallning.core.models import HomePage
+    from omstallning.knowledge.federation.importer import subscription_refresh
+    from omstallning.knowledge.models import (
+        FeedSubscription,
+        KnowledgeIndexPage,
+        KnowledgeItemPage,
+    )
+
+    home = HomePage.objects.get(locale__language_code="sv")
+    bank = home.add_child(instance=KnowledgeIndexPage(title="Från grannregionen", slug="granne"))
+    bank.save_revision().publish()
+    subscription = FeedSubscription.objects.create(
+        name="Grannregionen", feed_url=f"{server.url}/api/v1/knowledge/items", index_page=bank
+    )
+    published = server.query(
+        "from omstallning.knowledge.federation.export import own_items\n"
+        "result = own_items().filter(locale__language_code='sv').count()"
+    )
+
+    first = subscription_refresh(subscription.pk)
+    copies = KnowledgeItemPage.objects.filter(imported_from=subscription)
+    assert first.startswith(f"{published} nya"), first
+    assert copies.count() == published
+    assert all(url.startswith(server.url) for url in copies.values_list("source_url", flat=True))
+
+    server.query(
+        "from omstallning.knowledge.models import KnowledgeItemPage\n"
+        "pages = KnowledgeItemPage.objects.live().filter(imported_from=None).order_by('pk')\n"
+        "changed = pages[0].specific\n"
+        "changed.title = 'Ändrad hos källan'\n"
+        "changed.save_revision().publish()\n"
+        "pages[1].specific.unpublish()\n"
+        "result = True"
+    )
+    second = subscription_refresh(subscription.pk)
+    third = subscription_refresh(subscription.pk)
+
+    assert second.startswith("0 nya, 1 uppdaterade"), second
+    assert "1 borttagna" in second
+    assert copies.count() == published - 1
+    assert copies.filter(title="Ändrad hos källan").count() == 1
+    assert third.startswith(f"0 nya, 0 uppdaterade, {published - 1} oförändrade, 0 borttagna")
+    assert Page.objects.filter(pk__in=copies.values("pk")).count() == published - 1
