@@ -42,7 +42,9 @@ def _apply(page: KnowledgeItemPage, fields: dict, relations: dict) -> None:
 
 def _leave_the_telling_to_us(user) -> None:
     # Wagtail would mail the proposer admin links they cannot open; notifications.py sends
-    # them their own messages instead.
+    # them their own messages instead. Staff keep Wagtail's, which they use for other pages.
+    if user.has_perm("wagtailadmin.access_admin"):
+        return
     profile = UserProfile.get_for_user(user)
     profile.approved_notifications = False
     profile.rejected_notifications = False

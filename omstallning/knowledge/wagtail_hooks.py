@@ -75,40 +75,11 @@ class FeedSubscriptionViewSet(ModelViewSet):
         return [*super().get_urlpatterns(), path("refresh/<int:pk>/", refresh_view, name="refresh")]
 
 
-class KnowledgeThemeViewSet(ModelViewSet):
-    url_prefix = "knowledge/themes"
+class TaxonomyViewSet(ModelViewSet):
+    """The bank's editable lists of terms; each instance names its model and columns."""
+
     copy_view_enabled = False
-    model = KnowledgeTheme
-    icon = "tag"
-    menu_label = gettext_lazy("Teman")
     list_display = ["name_sv", "name_en", "slug"]
-
-
-class AudienceViewSet(ModelViewSet):
-    url_prefix = "knowledge/audiences"
-    copy_view_enabled = False
-    model = Audience
-    icon = "group"
-    menu_label = gettext_lazy("Målgrupper")
-    list_display = ["name_sv", "name_en", "slug"]
-
-
-class CompanySizeViewSet(ModelViewSet):
-    url_prefix = "knowledge/company-sizes"
-    copy_view_enabled = False
-    model = CompanySize
-    icon = "pick"
-    menu_label = gettext_lazy("Företagsstorlekar")
-    list_display = ["name_sv", "name_en", "slug"]
-
-
-class SniSectionViewSet(ModelViewSet):
-    url_prefix = "knowledge/sectors"
-    copy_view_enabled = False
-    model = SniSection
-    icon = "list-ul"
-    menu_label = gettext_lazy("Branscher (SNI)")
-    list_display = ["code", "name_sv", "name_en"]
 
 
 class KnowledgeGroup(ModelViewSetGroup):
@@ -116,10 +87,35 @@ class KnowledgeGroup(ModelViewSetGroup):
     menu_icon = "folder-open-inverse"
     menu_order = 310
     items = (
-        KnowledgeThemeViewSet("knowledge_theme"),
-        AudienceViewSet("knowledge_audience"),
-        CompanySizeViewSet("knowledge_companysize"),
-        SniSectionViewSet("knowledge_snisection"),
+        TaxonomyViewSet(
+            "knowledge_theme",
+            model=KnowledgeTheme,
+            url_prefix="knowledge/themes",
+            icon="tag",
+            menu_label=gettext_lazy("Teman"),
+        ),
+        TaxonomyViewSet(
+            "knowledge_audience",
+            model=Audience,
+            url_prefix="knowledge/audiences",
+            icon="group",
+            menu_label=gettext_lazy("Målgrupper"),
+        ),
+        TaxonomyViewSet(
+            "knowledge_companysize",
+            model=CompanySize,
+            url_prefix="knowledge/company-sizes",
+            icon="pick",
+            menu_label=gettext_lazy("Företagsstorlekar"),
+        ),
+        TaxonomyViewSet(
+            "knowledge_snisection",
+            model=SniSection,
+            url_prefix="knowledge/sectors",
+            icon="list-ul",
+            menu_label=gettext_lazy("Branscher (SNI)"),
+            list_display=["code", "name_sv", "name_en"],
+        ),
         FeedSubscriptionViewSet("knowledge_feedsubscription"),
     )
 

@@ -124,6 +124,7 @@ def test_import_makes_read_only_copies_with_source_and_licence(subscription, fee
     assert sorted(example.sdg_goals.values_list("number", flat=True)) == [7, 9]
     # Only this region's municipalities are known here.
     assert list(example.municipalities.values_list("code", flat=True)) == ["1980"]
+    assert "Från Region Örebro län" in client.get(subscription.index_page.url).content.decode()
     html = client.get(example.url).content.decode()
     assert f'<link rel="canonical" href="{SOURCE}/kunskapsbank/exempel-1/">' in html
     assert "Delat från Region Örebro län." in html

@@ -146,6 +146,13 @@ def test_changes_requested_then_revised_then_approved(
     published = mails_to("aktor@example.org")[-1]
     assert published.subject == "Ditt förslag är publicerat: Solvärme i växthuset"
     assert page.url in published.body
+    # One e-mail per step, all ours: Wagtail's own (with admin links) are not sent to them.
+    assert [m.subject.split(":")[0] for m in mails_to("aktor@example.org")] == [
+        "Tack för ditt förslag",
+        "Ändringar önskas i ditt förslag",
+        "Ditt ändrade förslag granskas",
+        "Ditt förslag är publicerat",
+    ]
     assert "Solvärme i växthuset" in client.get(bank.url).content.decode()
 
 
