@@ -47,3 +47,9 @@ def search_pages(text: str) -> QuerySet[Page]:
     if query is None:
         return pages.none()
     return pages.search(query, operator="and")
+
+
+def prefix_text(text: str) -> str:
+    """The words of a search, for matching beginnings of words (autocomplete). Swedish joins
+    words into compounds, so "energi" should also find "energikartläggning"."""
+    return " ".join(re.findall(r"\w+", text)[:10])

@@ -19,6 +19,7 @@ class Facet:
     label_sv: str  # the field path to the Swedish display name
     label_en: str  # and to the English one (may be empty: then Swedish is shown)
     pattern: str  # what a value may look like; anything else in a URL is ignored
+    order_by: str = ""  # a field path to sort the values by; by label when empty
 
 
 SLUG = r"[-a-z0-9]{1,60}"
@@ -27,7 +28,14 @@ FACETS = [
         "typ", "content_type__model", "content_type__model", "content_type__model", r"[a-z]{1,60}"
     ),
     Facet("tema", "themes__slug", "themes__name_sv", "themes__name_en", SLUG),
-    Facet("mal", "sdg_goals__number", "sdg_goals__title_sv", "sdg_goals__short_en", r"[0-9]{1,2}"),
+    Facet(
+        "mal",
+        "sdg_goals__number",
+        "sdg_goals__title_sv",
+        "sdg_goals__short_en",
+        r"[0-9]{1,2}",
+        order_by="sdg_goals__number",
+    ),
     Facet(
         "dimension",
         "dimensions__code",
@@ -90,9 +98,9 @@ def counts(items: QuerySet, chosen: dict[str, list[str]]) -> dict[str, list[Face
         rows = (
             _filtered(items, chosen, skip=facet.param)
             .exclude(**{f"{facet.lookup}__isnull": True})
-            .values(facet.lookup, facet.label_sv, facet.label_en)
+            .values(facet.lookup, facet.label_sv, facet.label_en, *filter(None, [facet.order_by]))
             .annotate(n=Count("pk", distinct=True))
-            .order_by(facet.lookup)
+            .order_by(facet.order_by or facet.lookup)
         )
         selected = set(chosen.get(facet.param) or [])
         values = [
@@ -104,7 +112,7 @@ def counts(items: QuerySet, chosen: dict[str, list[str]]) -> dict[str, list[Face
             )
             for row in rows
         ]
-        if facet.param != "mal":  # goals read best in their own order, 1 to 17
+        if not facet.order_by:
             values.sort(key=lambda value: value.label.casefold())
         result[facet.param] = values
     return result

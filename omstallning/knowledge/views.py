@@ -38,7 +38,11 @@ def _render(request, bank, template, status=200, **context) -> TemplateResponse:
 @never_cache
 def propose_choice(request: HttpRequest, bank: KnowledgeIndexPage) -> HttpResponse:
     return _proposer_or_login(request) or _render(
-        request, bank, "knowledge/propose_choice.html", kinds=PROPOSAL_FORMS
+        request,
+        bank,
+        "knowledge/propose_choice.html",
+        kinds=PROPOSAL_FORMS,
+        breadcrumb_current=_("Föreslå"),
     )
 
 
@@ -69,6 +73,7 @@ def propose(request: HttpRequest, bank: KnowledgeIndexPage, kind: str) -> HttpRe
         status=400 if form.errors else 200,
         form=form,
         kind_label=form_class.page_class.kind_label,
+        breadcrumb_current=_("Föreslå: %(kind)s") % {"kind": form_class.page_class.kind_label},
     )
 
 
@@ -82,6 +87,7 @@ def my_proposals(request: HttpRequest, bank: KnowledgeIndexPage) -> HttpResponse
         "knowledge/my_proposals.html",
         proposals=selectors.proposals_of(request.user),
         can_propose=selectors.can_propose(request.user),
+        breadcrumb_current=_("Mina förslag"),
     )
 
 
@@ -119,4 +125,5 @@ def proposal(request: HttpRequest, bank: KnowledgeIndexPage, proposal_id: int) -
         proposal=found,
         draft=draft,
         form=form,
+        breadcrumb_current=draft.title,
     )

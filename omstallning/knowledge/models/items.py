@@ -155,7 +155,12 @@ class KnowledgeItemPage(BasePage):
             [FieldPanel("licence"), FieldPanel("last_reviewed"), FieldPanel("is_example_data")]
         ),
     ]
-    search_fields = [*BasePage.search_fields]
+    search_fields = [
+        *BasePage.search_fields,
+        index.AutocompleteField("title"),
+        index.AutocompleteField("intro"),
+        index.RelatedFields("themes", [index.SearchField("name_sv"), index.SearchField("name_en")]),
+    ]
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types: list[str] = []
     kind_label = _("Kunskap")

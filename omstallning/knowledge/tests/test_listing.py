@@ -82,6 +82,9 @@ def test_swedish_search_with_stemming_and_facets(demo, client):
 
     assert "Solpaneler på gjuteriet" in titles(found)
     assert titles(narrowed) == set()  # the gjuteri example is tagged 7 only
+    # Beginnings of compound words, and theme names, match too.
+    assert "Energikartläggning steg för steg" in titles(client.get(bank.url, {"q": "energi"}))
+    assert "Återbruk av pallar" in titles(client.get(bank.url, {"q": "cirkulär"}))
 
 
 def test_every_link_keeps_the_filters(demo, client):
