@@ -111,6 +111,20 @@ KNOWLEDGE_TAXONOMY = [
     "knowledge.view_snisection",
 ]
 
+STRATEGY_EDITING = [
+    f"strategy.{action}_{model}"
+    for model in (
+        "strategy",
+        "focusarea",
+        "strategygoal",
+        "indicator",
+        "indicatorvalue",
+        "initiative",
+        "initiativeupdate",
+    )
+    for action in ("add", "change", "view", "delete")
+]
+
 # Model permissions per role, as "app_label.codename". ADMINISTRATOR gets every permission.
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     EDITOR: CONTENT_EDITING,
@@ -121,6 +135,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *ASSESSING,
         *EVENT_ORGANISING,
         *KNOWLEDGE_TAXONOMY,
+        *STRATEGY_EDITING,
         "assessment.lock_assessment",
     ],
     CASE_OFFICER: [

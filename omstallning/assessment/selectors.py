@@ -11,7 +11,15 @@ from django.db.models.functions import Coalesce
 from omstallning.core.models import SdgGoal, SustainabilityDimension
 
 from .impact import Relevance
-from .models import Answer, Assessment, Criterion, Framework, FrameworkVersion
+from .models import (
+    Answer,
+    Assessment,
+    Criterion,
+    DimensionResult,
+    Framework,
+    FrameworkVersion,
+    GoalResult,
+)
 from .profile import AnswerFacts, CriterionSpec, Profile, compute_profile
 
 
@@ -242,3 +250,59 @@ def portfolio_sums(
                 row[f"{kind}_count"], row[f"{kind}_amount"] or Decimal(0)
             )
     return sums
+
+
+@dataclass(frozen=True)
+class DimensionFigures:
+    positive: int
+    negative: int
+    knowledge_gaps: int
+    score: Decimal | None
+
+
+@dataclass(frozen=True)
+class StoredProfile:
+    """The stored headline of an object's latest finished assessment."""
+
+    assessment: Assessment
+    goals: dict[int, str]  # SDG number → GoalImpact
+    dimensions: dict[str, DimensionFigures]  # dimension code → figures
+
+
+FINISHED = (Assessment.Status.SUBMITTED, Assessment.Status.LOCKED)
+
+
+def latest_profiles(model: type[Model], ids: Iterable[int]) -> dict[int, StoredProfile]:
+    """For each object, the profile of its latest submitted or locked assessment (drafts do
+    not count: an object with only a draft is not yet assessed)."""
+    latest: dict[int, Assessment] = {}
+    for assessment in (
+        Assessment.objects.filter(
+            subject_type=ContentType.objects.get_for_model(model),
+            subject_id__in=list(ids),
+            status__in=FINISHED,
+        )
+        .select_related("version__framework")
+        .order_by("subject_id", "-submitted_at", "-pk")
+    ):
+        latest.setdefault(assessment.subject_id, assessment)
+    by_assessment = {assessment.pk: subject for subject, assessment in latest.items()}
+    goals: dict[int, dict[int, str]] = {subject: {} for subject in latest}
+    for assessment_id, number, impact in GoalResult.objects.filter(
+        assessment_id__in=by_assessment
+    ).values_list("assessment_id", "goal__number", "impact"):
+        goals[by_assessment[assessment_id]][number] = impact
+    dimensions: dict[int, dict[str, DimensionFigures]] = {subject: {} for subject in latest}
+    for row in DimensionResult.objects.filter(assessment_id__in=by_assessment).values(
+        "assessment_id", "dimension__code", "positive", "negative", "knowledge_gaps", "score"
+    ):
+        dimensions[by_assessment[row["assessment_id"]]][row["dimension__code"]] = DimensionFigures(
+            positive=row["positive"],
+            negative=row["negative"],
+            knowledge_gaps=row["knowledge_gaps"],
+            score=row["score"],
+        )
+    return {
+        subject: StoredProfile(assessment, goals[subject], dimensions[subject])
+        for subject, assessment in latest.items()
+    }

@@ -31,6 +31,7 @@ from . import pages as texts
 from .events import load_demo_events
 from .knowledge import load_demo_knowledge
 from .region import CONTACT_PEOPLE, LONG_TERM_GOALS, MUNICIPALITIES, PLATFORM, REGION
+from .strategy import load_demo_strategy
 
 DEMO_PASSWORD = "demo-omstallning-2026"
 # username, first name, last name, role group, superuser
@@ -228,6 +229,7 @@ def demo_content_load(*, with_users: bool) -> bool:
     _publish(meeting_point)
     load_demo_events(meeting_point, people[next(iter(people))])
     load_demo_knowledge(home)
+    load_demo_strategy(home)
 
     news_index = home.add_child(
         instance=NewsIndexPage(

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "omstallning.assessment",
     "omstallning.knowledge",
     "omstallning.events",
+    "omstallning.strategy",
     "omstallning.api",
     "omstallning.demo",
     "wagtail.contrib.forms",

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from omstallning.accounts.roles import ACTOR, ASSESSOR, BUSINESS_DEVELOPER, CASE_OFFICER, EDITOR
 from omstallning.accounts.tests.factories import UserFactory, verified_client
-from omstallning.assessment import services
+from omstallning.assessment import selectors, services
 from omstallning.assessment.models import Assessment, FrameworkVersion
 
 
@@ -34,7 +34,9 @@ def test_an_officer_starts_answers_submits_and_sees_the_profile(demo, shipped, c
         start_url(company),
         {"framework": shipped["tre-dimensioner"].pk, "perspective": "case_officer"},
     )
-    assessment = Assessment.objects.get(subject_id=company.pk)
+    assessment = Assessment.objects.get(
+        subject_type=ContentType.objects.get_for_model(company), subject_id=company.pk
+    )
     assert started["Location"] == f"/admin/bedomningar/{assessment.pk}/"
 
     saved = client.post(
@@ -141,7 +143,7 @@ def test_people_without_the_right_cannot_start_or_see_assessments(demo, shipped,
         302,
         403,
     )
-    assert Assessment.objects.count() == 1
+    assert list(selectors.assessments_of(company)) == [assessment]
 
 
 def test_an_assessor_can_read_but_not_change_someone_elses_submitted_assessment(

@@ -1,0 +1,73 @@
+"""The red-thread matrix drawn as an SVG heat map: SDGs down, the strategy's goals across.
+Colour shows the net impact, and every cell also says it in text (+2, −1, ±), so colour is
+never the only cue; the page has the same figures in a table."""
+
+from dataclasses import dataclass
+
+from .red_thread import SDG_NUMBERS, RedThread
+
+CELL_W, CELL_H = 46, 26
+LEFT, TOP = 230, 40
+
+
+@dataclass(frozen=True)
+class HeatCell:
+    x: int
+    y: int
+    fill: str
+    text: str
+    text_fill: str
+    label: str
+
+
+def _fill(positive: int, negative: int) -> tuple[str, str]:
+    net = positive - negative
+    if positive == negative == 0:
+        return "#f4f4f4", "#1a1a1a"
+    if net == 0:
+        return "#f6d58b", "#1a1a1a"  # as much good as bad
+    if net > 0:
+        return ("#cfe8d5", "#1a1a1a") if net == 1 else ("#1e7b34", "#ffffff")
+    return ("#f7c9c5", "#1a1a1a") if net == -1 else ("#b3261e", "#ffffff")
+
+
+def _text(positive: int, negative: int) -> str:
+    parts = []
+    if positive:
+        parts.append(f"+{positive}")
+    if negative:
+        parts.append(f"−{negative}")
+    return " ".join(parts)
+
+
+def heatmap(thread: RedThread, sdg_names: dict[int, str]) -> dict:
+    columns = [
+        {"x": LEFT + index * CELL_W + CELL_W // 2, "label": goal.code, "title": goal.title}
+        for index, goal in enumerate(thread.goals)
+    ]
+    rows, cells = [], []
+    for row_index, sdg in enumerate(SDG_NUMBERS):
+        y = TOP + row_index * CELL_H
+        rows.append({"y": y + CELL_H // 2 + 4, "label": f"{sdg} {sdg_names.get(sdg, '')}"[:34]})
+        for index, goal in enumerate(thread.goals):
+            cell = thread.matrix[sdg][goal.id]
+            fill, text_fill = _fill(cell.positive, cell.negative)
+            cells.append(
+                HeatCell(
+                    x=LEFT + index * CELL_W,
+                    y=y,
+                    fill=fill,
+                    text=_text(cell.positive, cell.negative),
+                    text_fill=text_fill,
+                    label=f"{goal.code} × {sdg}: +{cell.positive} −{cell.negative}",
+                )
+            )
+    return {
+        "width": LEFT + max(len(thread.goals), 1) * CELL_W + 10,
+        "height": TOP + len(SDG_NUMBERS) * CELL_H + 10,
+        "cell_w": CELL_W,
+        "cell_h": CELL_H,
+        "columns": columns,
+        "rows": rows,
+        "cells": cells,
+    }

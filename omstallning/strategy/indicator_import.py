@@ -1,0 +1,162 @@
+"""Indicator values from a CSV file: every row checked, every problem reported with its line
+number, and nothing saved unless the whole file is right.
+
+Columns (header row, names in Swedish): mål, indikator, år, värde, kommentar (may be left
+out). Comma or semicolon separated, UTF-8 (with or without BOM); with semicolons, a decimal
+comma is fine ("63,4"), as Excel writes it in Swedish.
+"""
+
+import csv
+import io
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .models import Indicator, IndicatorValue, Strategy
+
+COLUMNS = ("mål", "indikator", "år", "värde")
+MAX_ROWS = 10_000
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int
+    message: str
+
+
+@dataclass
+class ImportResult:
+    saved: int
+    errors: list[RowError]
+
+
+@dataclass(frozen=True)
+class _Row:
+    indicator: Indicator
+    year: int
+    value: Decimal
+    note: str
+
+
+def _text(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ValueError(_("Filen är inte UTF-8. Spara den som ”CSV UTF-8”.")) from error
+
+
+def _rows(text: str) -> tuple[csv.DictReader, str]:
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    reader.fieldnames = [name.strip().lower() for name in reader.fieldnames or []]
+    return reader, delimiter
+
+
+def _number(raw: str, delimiter: str) -> Decimal:
+    cleaned = raw.strip().replace("\u00a0", "").replace(" ", "")
+    if delimiter == ";":
+        cleaned = cleaned.replace(",", ".")
+    value = Decimal(cleaned)
+    if not value.is_finite() or abs(value) >= Decimal("1e14"):
+        raise InvalidOperation
+    return value
+
+
+def parse(strategy: Strategy, data: bytes) -> tuple[list[_Row], list[RowError]]:
+    try:
+        reader, delimiter = _rows(_text(data))
+    except ValueError as error:
+        return [], [RowError(1, str(error))]
+    missing = [name for name in COLUMNS if name not in reader.fieldnames]
+    if missing:
+        return [], [
+            RowError(
+                1, _("Kolumner saknas i rubrikraden: %(names)s.") % {"names": ", ".join(missing)}
+            )
+        ]
+    indicators = {
+        (i.goal.code.lower(), i.name.strip().lower()): i
+        for i in Indicator.objects.filter(goal__focus_area__strategy=strategy).select_related(
+            "goal"
+        )
+    }
+    rows, errors, seen = [], [], {}
+    for number, record in enumerate(reader, start=2):
+        if number - 1 > MAX_ROWS:
+            errors.append(
+                RowError(number, _("Filen har fler än %(max)s rader.") % {"max": MAX_ROWS})
+            )
+            break
+        get = {key: (value or "").strip() for key, value in record.items() if key}
+        if not any(get.values()):
+            continue  # an empty line
+        indicator = indicators.get((get.get("mål", "").lower(), get.get("indikator", "").lower()))
+        if indicator is None:
+            errors.append(
+                RowError(
+                    number,
+                    _("Strategin har inget mål %(goal)s med indikatorn ”%(name)s”.")
+                    % {"goal": get.get("mål", ""), "name": get.get("indikator", "")},
+                )
+            )
+            continue
+        try:
+            year = int(get.get("år", ""))
+            if not 1990 <= year <= 2100:
+                raise ValueError
+        except ValueError:
+            errors.append(RowError(number, _("Året ska vara ett årtal, till exempel 2025.")))
+            continue
+        try:
+            value = _number(get.get("värde", ""), delimiter)
+        except (InvalidOperation, ValueError):
+            errors.append(
+                RowError(
+                    number,
+                    _("Värdet ”%(value)s” är inte ett tal.") % {"value": get.get("värde", "")},
+                )
+            )
+            continue
+        key = (indicator.pk, year)
+        if key in seen:
+            errors.append(
+                RowError(
+                    number,
+                    _("Samma indikator och år finns redan på rad %(line)s.") % {"line": seen[key]},
+                )
+            )
+            continue
+        seen[key] = number
+        rows.append(_Row(indicator, year, value, get.get("kommentar", "")[:300]))
+    return rows, errors
+
+
+@transaction.atomic
+def indicator_values_import(*, strategy: Strategy, user, data: bytes) -> ImportResult:
+    """Save every row (a value for the same indicator and year is replaced), or none."""
+    if not user.has_perm("strategy.change_indicatorvalue"):
+        raise PermissionDenied
+    rows, errors = parse(strategy, data)
+    if errors:
+        return ImportResult(saved=0, errors=errors)
+    for row in rows:
+        IndicatorValue.objects.update_or_create(
+            indicator=row.indicator, year=row.year, defaults={"value": row.value, "note": row.note}
+        )
+    return ImportResult(saved=len(rows), errors=[])
+
+
+def template_csv(strategy: Strategy) -> str:
+    """A file to fill in: every indicator of the strategy, with the columns in place."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([*COLUMNS, "kommentar"])
+    for indicator in Indicator.objects.filter(goal__focus_area__strategy=strategy).select_related(
+        "goal"
+    ):
+        writer.writerow([indicator.goal.code, indicator.name, "", "", ""])
+    return out.getvalue()

@@ -1,0 +1,16 @@
+from django import template
+
+from ..models.strategies import code_in_url
+
+register = template.Library()
+
+
+@register.filter
+def get_item(mapping, key):
+    """mapping[key] in a template, for dictionaries keyed by numbers."""
+    return mapping.get(key) if mapping else None
+
+
+@register.filter
+def url_code(code: str) -> str:
+    return code_in_url(code)

@@ -1,0 +1,159 @@
+"""The adopted strategy in public: goals with follow-up, the red thread, gaps and budget
+shares; status reports that change a goal's rollup; editing only for Näringslivsutvecklare."""
+
+from datetime import date
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+
+from omstallning.accounts.roles import BUSINESS_DEVELOPER, EDITOR
+from omstallning.accounts.tests.factories import UserFactory, verified_client
+from omstallning.strategy import selectors, services
+from omstallning.strategy.models import Initiative, Strategy, StrategyGoal, StrategyPage
+
+
+@pytest.fixture
+def strategy(demo) -> Strategy:
+    return Strategy.objects.get(slug="affarsplan-vastmanland")
+
+
+@pytest.fixture
+def developer(demo):
+    return UserFactory(roles=[BUSINESS_DEVELOPER])
+
+
+def test_the_strategy_page_shows_goals_red_thread_gaps_and_budget(strategy, client):
+    html = client.get("/affarsplan/").content.decode()
+
+    assert "Exempeldata" in html
+    assert "Antagen 14 mars 2023 av Regionala utvecklingsnämnden" in html
+    assert 'role="img" aria-labelledby="heatmap-title heatmap-desc"' in html
+    # The demo's gaps: the industrial land takes nature (goal 15) and nothing counters it;
+    # the tourism goal's climate impact is countered by the certification initiative.
+    assert "Industrimark för nyetableringar: negativ påverkan på mål 15" in html
+    assert "Fler gästnätter, med mindre klimatpåverkan: negativ" not in html
+    assert "Digitaliseringslyft" in html.split('id="luckor"')[1].split('id="budget"')[0]
+    assert "Insatsernas budget är sammanlagt 43\xa0500\xa0000 kr" in html
+
+
+def test_goal_and_initiative_pages(strategy, client):
+    goal = client.get("/affarsplan/mal/1-1/").content.decode()
+    initiative = client.get("/affarsplan/insatser/a3/").content.decode()
+
+    assert "Utsläpp från industrin" in goal and "1\xa0040" in goal  # the 2025 value
+    assert "Energieffektiviseringsnätverk för industrin" in goal
+    assert "Detaljplan överklagad" in initiative
+    assert client.get("/affarsplan/mal/9-9/").status_code == 404
+    assert client.get("/affarsplan/insatser/zz/").status_code == 404
+
+
+def test_a_draft_strategy_is_not_public(demo, client):
+    draft = Strategy.objects.create(
+        name="Ny strategi", slug="ny", period_start=2031, period_end=2035
+    )
+    page = (
+        StrategyPage.objects.get()
+        .get_parent()
+        .add_child(instance=StrategyPage(title="Ny strategi", slug="ny-strategi", strategy=draft))
+    )
+    page.save_revision().publish()
+
+    response = client.get("/ny-strategi/")
+
+    assert "Strategin är inte antagen än" in response.content.decode()
+    assert client.get("/ny-strategi/mal/1-1/").status_code == 404
+
+
+def test_a_status_report_changes_the_goals_rollup(strategy, developer):
+    initiative = Initiative.objects.get(strategy=strategy, code="A3")
+    goal = StrategyGoal.objects.get(focus_area__strategy=strategy, code="1.1")
+    today = date(2026, 6, 1)
+
+    def goal_progress():
+        rows = selectors.overview(strategy, today).focus_areas[0][1]
+        return next(row.rollup.progress for row in rows if row.goal == goal)
+
+    before = goal_progress()
+    services.initiative_status_update(
+        initiative=initiative, user=developer, status="ongoing", progress=80,
+        comment="Detaljplanen vann laga kraft.", reported_on=today,
+    )  # fmt: skip
+    after = goal_progress()
+
+    initiative.refresh_from_db()
+    assert (initiative.status, initiative.progress) == ("ongoing", 80)
+    assert after > before
+    assert initiative.updates.count() == 2  # the earlier report is kept
+    # A report about an earlier date is history and does not set the current state.
+    services.initiative_status_update(
+        initiative=initiative, user=developer, status="paused", progress=5,
+        comment="Sent inlagd rapport.", reported_on=date(2025, 1, 1),
+    )  # fmt: skip
+    initiative.refresh_from_db()
+    assert (initiative.status, initiative.progress) == ("ongoing", 80)
+
+
+def test_only_business_developers_report_status(strategy):
+    initiative = Initiative.objects.get(strategy=strategy, code="A1")
+    editor = UserFactory(roles=[EDITOR])
+
+    with pytest.raises(PermissionDenied):
+        services.initiative_status_update(
+            initiative=initiative, user=editor, status="ongoing", progress=90,
+            comment="Nej", reported_on=date(2026, 1, 1),
+        )  # fmt: skip
+    url = reverse("strategy_initiative:status_report", args=[initiative.pk])
+    assert verified_client(editor).get(url).status_code in (302, 403)
+
+
+def test_the_status_report_form(strategy, developer):
+    initiative = Initiative.objects.get(strategy=strategy, code="A1")
+    staff = verified_client(developer)
+    url = reverse("strategy_initiative:status_report", args=[initiative.pk])
+
+    shown = staff.get(url)
+    bad = staff.post(url, {"reported_on": "2026-02-01", "status": "ongoing", "progress": "140"})
+    good = staff.post(
+        url,
+        {"reported_on": "2026-02-01", "status": "ongoing", "progress": "75", "comment": "Bra."},
+    )
+
+    assert shown.status_code == 200 and "52 företag" in shown.content.decode()
+    assert bad.status_code == 400
+    assert good.status_code == 302
+    initiative.refresh_from_db()
+    assert initiative.progress == 75
+
+
+def test_business_developers_edit_the_strategy_in_the_admin(strategy, developer):
+    staff = verified_client(developer)
+
+    for name in (
+        "strategy_strategy",
+        "strategy_goal",
+        "strategy_initiative",
+        "strategy_indicatorvalue",
+    ):
+        assert staff.get(reverse(f"{name}:index")).status_code == 200
+    goal = StrategyGoal.objects.get(focus_area__strategy=strategy, code="1.1")
+    edit = staff.get(reverse("strategy_goal:edit", args=[goal.pk]))
+    assert edit.status_code == 200 and "Utsläpp från industrin" in edit.content.decode()
+    assert verified_client(UserFactory(roles=[EDITOR])).get(
+        reverse("strategy_goal:index")
+    ).status_code in (302, 403)
+
+
+def test_adopting_a_new_version_replaces_the_old(strategy, developer, client):
+    revision = Strategy.objects.create(
+        name=strategy.name, slug=strategy.slug, version=2, period_start=2026, period_end=2032
+    )
+
+    services.strategy_adopt(
+        strategy=revision, user=developer, adopted_on=date(2026, 4, 1), adopted_by="Nämnden"
+    )
+
+    strategy.refresh_from_db()
+    assert strategy.status == Strategy.Status.REPLACED
+    assert selectors.published_version(strategy) == revision
+    assert "version 2" in client.get("/affarsplan/").content.decode()
