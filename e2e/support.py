@@ -98,3 +98,47 @@ def violations_report(url: str, violations: list[dict]) -> str:
         if len(violation["nodes"]) > 10:
             lines.append(f"      … and {len(violation['nodes']) - 10} more")
     return "\n".join(lines)
+
+
+# --- People who log in ------------------------------------------------------------------
+
+PASSWORD = "ett-långt-e2e-lösenord-2026"
+TOTP_KEY = "3132333435363738393031323334353637383930"
+
+
+def create_user_code(username: str, role: str, *, with_device: bool = False) -> str:
+    """Python for Server.query: a user with PASSWORD in a role group (and a TOTP device)."""
+    device = (
+        "from django_otp.plugins.otp_totp.models import TOTPDevice\n"
+        f"TOTPDevice.objects.get_or_create(user=user, name='default', "
+        f"defaults={{'key': '{TOTP_KEY}', 'confirmed': True}})\n"
+        if with_device
+        else ""
+    )
+    return (
+        "from django.contrib.auth import get_user_model\n"
+        "from django.contrib.auth.models import Group\n"
+        f"user, _ = get_user_model().objects.get_or_create(username='{username}', "
+        f"defaults={{'email': '{username}@example.org'}})\n"
+        f"user.set_password('{PASSWORD}'); user.save()\n"
+        f"user.groups.add(Group.objects.get(name='{role}'))\n"
+        f"{device}result = True\n"
+    )
+
+
+def totp_token() -> str:
+    from django_otp.oath import totp
+
+    return f"{totp(bytes.fromhex(TOTP_KEY)):06d}"
+
+
+def log_in(page, username: str, *, with_code: bool = False) -> None:
+    """Fill in the two-step login form the page is on."""
+    import re
+
+    page.get_by_label("Användarnamn").fill(username)
+    page.get_by_label("Lösenord").fill(PASSWORD)
+    page.get_by_role("button", name="Nästa").click()
+    if with_code:
+        page.get_by_label(re.compile("Kod|Token", re.I)).fill(totp_token())
+        page.get_by_role("button", name="Nästa").click()

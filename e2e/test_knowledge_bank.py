@@ -6,33 +6,12 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django_otp.oath import totp
 from playwright.sync_api import expect
 
 from e2e.conftest import _BROWSER
-from e2e.support import BANNER, serious_violations, violations_report
+from e2e.support import BANNER, create_user_code, log_in, serious_violations, violations_report
 
 _axe = Axe()
-PASSWORD = "ett-långt-e2e-lösenord-2026"
-TOTP_KEY = "3132333435363738393031323334353637383930"
-
-CREATE_USERS = f"""
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django_otp.plugins.otp_totp.models import TOTPDevice
-User = get_user_model()
-actor, _ = User.objects.get_or_create(username="e2e-aktor", defaults={{
-    "email": "e2e-aktor@example.org", "first_name": "Alva"}})
-actor.set_password("{PASSWORD}"); actor.save()
-actor.groups.add(Group.objects.get(name="Aktör"))
-editor, _ = User.objects.get_or_create(username="e2e-redaktor", defaults={{
-    "email": "e2e-redaktor@example.org", "first_name": "Rut"}})
-editor.set_password("{PASSWORD}"); editor.save()
-editor.groups.add(Group.objects.get(name="Redaktör"))
-TOTPDevice.objects.get_or_create(user=editor, name="default", defaults={{
-    "key": "{TOTP_KEY}", "confirmed": True}})
-result = True
-"""
 
 
 def _axe_clean(page) -> None:
@@ -40,26 +19,14 @@ def _axe_clean(page) -> None:
     assert not violations, violations_report(page.url, violations)
 
 
-def _token() -> str:
-    return f"{totp(bytes.fromhex(TOTP_KEY)):06d}"
-
-
 def _dismiss_banner(page) -> None:
     if page.locator(BANNER).count():
         page.locator(BANNER).get_by_role("button", name="Endast nödvändiga").click()
 
 
-def _log_in(page, username: str, *, with_code: bool = False) -> None:
-    page.get_by_label("Användarnamn").fill(username)
-    page.get_by_label("Lösenord").fill(PASSWORD)
-    page.get_by_role("button", name="Nästa").click()
-    if with_code:
-        page.get_by_label(re.compile("Kod|Token", re.I)).fill(_token())
-        page.get_by_role("button", name="Nästa").click()
-
-
 def test_find_propose_and_approve(server, page):
-    assert server.query(CREATE_USERS) is True
+    assert server.query(create_user_code("e2e-aktor", "Aktör")) is True
+    assert server.query(create_user_code("e2e-redaktor", "Redaktör", with_device=True)) is True
 
     # Find: search, then narrow by municipality and goal; htmx updates in place.
     page.goto("/kunskapsbank/")
@@ -88,7 +55,7 @@ def test_find_propose_and_approve(server, page):
     # Propose, as an Aktör.
     page.goto("/kunskapsbank/")
     page.get_by_role("link", name="Föreslå ett gott exempel eller verktyg").click()
-    _log_in(page, "e2e-aktor")
+    log_in(page, "e2e-aktor")
     page.get_by_role("link", name="Ett gott exempel").click()
     page.get_by_role("button", name="Skicka förslaget").click()
     expect(page.get_by_role("alert")).to_contain_text("Något behöver rättas")
@@ -115,7 +82,7 @@ def test_find_propose_and_approve(server, page):
     editor = page.context.browser.new_context(base_url=server.url, locale="sv-SE")
     admin = editor.new_page()
     admin.goto(f"/admin/pages/{page_id}/edit/")
-    _log_in(admin, "e2e-redaktor", with_code=True)
+    log_in(admin, "e2e-redaktor", with_code=True)
     expect(admin).to_have_url(re.compile(rf"/admin/pages/{page_id}/edit/"))
     admin.get_by_role("button", name=re.compile("Fler åtgärder|More actions")).click()
     admin.get_by_role("button", name="Godkänn och publicera").click()

@@ -20,7 +20,7 @@ class HeatCell:
     label: str
 
 
-def _fill(positive: int, negative: int) -> tuple[str, str]:
+def cell_colours(positive: int, negative: int) -> tuple[str, str]:
     net = positive - negative
     if positive == negative == 0:
         return "#f4f4f4", "#1a1a1a"
@@ -31,7 +31,7 @@ def _fill(positive: int, negative: int) -> tuple[str, str]:
     return ("#f7c9c5", "#1a1a1a") if net == -1 else ("#b3261e", "#ffffff")
 
 
-def _text(positive: int, negative: int) -> str:
+def cell_text(positive: int, negative: int) -> str:
     parts = []
     if positive:
         parts.append(f"+{positive}")
@@ -51,13 +51,13 @@ def heatmap(thread: RedThread, sdg_names: dict[int, str]) -> dict:
         rows.append({"y": y + CELL_H // 2 + 4, "label": f"{sdg} {sdg_names.get(sdg, '')}"[:34]})
         for index, goal in enumerate(thread.goals):
             cell = thread.matrix[sdg][goal.id]
-            fill, text_fill = _fill(cell.positive, cell.negative)
+            fill, text_fill = cell_colours(cell.positive, cell.negative)
             cells.append(
                 HeatCell(
                     x=LEFT + index * CELL_W,
                     y=y,
                     fill=fill,
-                    text=_text(cell.positive, cell.negative),
+                    text=cell_text(cell.positive, cell.negative),
                     text_fill=text_fill,
                     label=f"{goal.code} × {sdg}: +{cell.positive} −{cell.negative}",
                 )

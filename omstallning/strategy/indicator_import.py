@@ -51,7 +51,7 @@ def _text(data: bytes) -> str:
 def _rows(text: str) -> tuple[csv.DictReader, str]:
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     reader.fieldnames = [name.strip().lower() for name in reader.fieldnames or []]
     return reader, delimiter
 
@@ -68,9 +68,20 @@ def _number(raw: str, delimiter: str) -> Decimal:
 
 def parse(strategy: Strategy, data: bytes) -> tuple[list[_Row], list[RowError]]:
     try:
-        reader, delimiter = _rows(_text(data))
+        text = _text(data)
     except ValueError as error:
         return [], [RowError(1, str(error))]
+    reader = None
+    try:
+        reader, delimiter = _rows(text)
+        return _check(strategy, reader, delimiter)
+    except csv.Error as error:
+        line = reader.line_num if reader else 1
+        message = _("Rad %(line)s kan inte läsas som CSV (%(error)s).")
+        return [], [RowError(line, message % {"line": line, "error": error})]
+
+
+def _check(strategy: Strategy, reader: csv.DictReader, delimiter: str):
     missing = [name for name in COLUMNS if name not in reader.fieldnames]
     if missing:
         return [], [
@@ -91,7 +102,12 @@ def parse(strategy: Strategy, data: bytes) -> tuple[list[_Row], list[RowError]]:
                 RowError(number, _("Filen har fler än %(max)s rader.") % {"max": MAX_ROWS})
             )
             break
-        get = {key: (value or "").strip() for key, value in record.items() if key}
+        # A NUL byte means nothing in a CSV cell, and PostgreSQL refuses it in text.
+        get = {
+            key: (value or "").replace("\x00", "").strip()
+            for key, value in record.items()
+            if isinstance(key, str) and isinstance(value, str | None)
+        }
         if not any(get.values()):
             continue  # an empty line
         indicator = indicators.get((get.get("mål", "").lower(), get.get("indikator", "").lower()))

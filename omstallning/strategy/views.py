@@ -7,8 +7,10 @@ from django.utils import timezone
 from omstallning.core.models import SdgGoal, SustainabilityDimension
 
 from . import selectors
+from .exports import strategy_workbook
 from .heatmap import heatmap
 from .models import StrategyPage
+from .report_pdf import committee_report
 
 
 def _published(page: StrategyPage):
@@ -70,3 +72,31 @@ def strategy_initiative(request: HttpRequest, page: StrategyPage, code: str) -> 
         "breadcrumb_current": str(initiative),
     }
     return TemplateResponse(request, "strategy/initiative.html", context)
+
+
+def _document(page: StrategyPage, build, content_type: str, name: str, disposition: str):
+    """A file made from the published version's overview, named after the strategy and day."""
+    strategy = _published(page)
+    if strategy is None:
+        raise Http404
+    today = timezone.localdate()
+    response = HttpResponse(
+        build(selectors.overview(strategy, today), today), content_type=content_type
+    )
+    filename = f"{strategy.slug}-v{strategy.version}-{name}-{today.isoformat()}"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
+
+
+def strategy_excel(request: HttpRequest, page: StrategyPage) -> HttpResponse:
+    return _document(
+        page,
+        strategy_workbook,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "data.xlsx",
+        "attachment",
+    )
+
+
+def strategy_report(request: HttpRequest, page: StrategyPage) -> HttpResponse:
+    return _document(page, committee_report, "application/pdf", "rapport.pdf", "inline")

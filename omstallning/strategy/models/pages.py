@@ -31,6 +31,18 @@ class StrategyPage(RoutablePageMixin, BasePage):
 
         return strategy_overview(request, self)
 
+    @path("excel/", name="excel")
+    def excel(self, request):
+        from ..views import strategy_excel
+
+        return strategy_excel(request, self)
+
+    @path("rapport/", name="report")
+    def report(self, request):
+        from ..views import strategy_report
+
+        return strategy_report(request, self)
+
     @path("mal/<str:code>/", name="goal")
     def goal(self, request, code):
         from ..views import strategy_goal

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from omstallning.accounts.roles import BUSINESS_DEVELOPER, EDITOR
@@ -78,6 +78,9 @@ def test_wrong_columns_or_encoding(strategy, developer):
     assert "UTF-8" in latin1.errors[0].message
 
 
+@example(data=b"\r\x00")
+@example(data=b'2.1,"unterminated\n')
+@example(data="2.1,Sysselsättningsgrad,2026,1,\x00x\n".encode())
 @given(data=st.binary(max_size=300) | st.text(max_size=300).map(str.encode))
 def test_any_file_gets_an_answer(strategy, developer, data):
     result = indicator_values_import(

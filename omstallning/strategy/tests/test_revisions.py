@@ -56,7 +56,7 @@ def test_a_new_version_is_a_draft_copy(strategy, developer):
     a1 = copy.initiatives.get(code="A1")
     assert [g.code for g in a1.goals.all()] == ["1.1"]
     assert a1.goals.get().focus_area.strategy == copy  # the copy's goals, not the old ones
-    assert (a1.status, a1.progress) == ("ongoing", 70)
+    assert (a1.status, a1.progress) == ("ongoing", 92)
     new_goal.title = "Kan ändras i utkastet"
     new_goal.full_clean()
     with pytest.raises(ValidationError):

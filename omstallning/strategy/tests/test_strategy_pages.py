@@ -116,7 +116,7 @@ def test_the_status_report_form(strategy, developer):
     bad = staff.post(url, {"reported_on": "2026-02-01", "status": "ongoing", "progress": "140"})
     good = staff.post(
         url,
-        {"reported_on": "2026-02-01", "status": "ongoing", "progress": "75", "comment": "Bra."},
+        {"reported_on": "2026-11-28", "status": "ongoing", "progress": "75", "comment": "Bra."},
     )
 
     assert shown.status_code == 200 and "52 företag" in shown.content.decode()
@@ -157,3 +157,40 @@ def test_adopting_a_new_version_replaces_the_old(strategy, developer, client):
     assert strategy.status == Strategy.Status.REPLACED
     assert selectors.published_version(strategy) == revision
     assert "version 2" in client.get("/affarsplan/").content.decode()
+
+
+def test_everything_as_excel(strategy, client):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    response = client.get("/affarsplan/excel/")
+
+    book = load_workbook(BytesIO(response.content))
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert book.sheetnames == [
+        "Strategi", "Mål", "Indikatorer", "Insatser", "Statusrapporter", "Röd tråd", "Luckor"
+    ]  # fmt: skip
+    assert [c.value for c in book["Mål"][2]][:3] == [
+        "Hållbar industri och omställning", "1.1", "Minskade utsläpp från länets industri"
+    ]  # fmt: skip
+    assert book["Insatser"].max_row == 10  # header and nine initiatives
+    assert any("A3 Industrimark" in str(row[1].value) for row in book["Luckor"].iter_rows())
+
+
+def test_the_committee_report_renders(strategy, client):
+    import pypdfium2 as pdfium
+
+    response = client.get("/affarsplan/rapport/")
+
+    document = pdfium.PdfDocument(response.content)
+    texts = [document[i].get_textpage().get_text_range() for i in range(len(document))]
+    assert response["Content-Type"] == "application/pdf"
+    assert len(document) == 4
+    assert "Affärsplan Västmanland" in texts[0] and "Exempeldata" in texts[0]
+    assert "Den röda tråden" in texts[2] and "15 Ekosystem och biologisk mångfald" in texts[2]
+    assert "A3 Industrimark för nyetableringar → 15" in texts[3]
+    # Every page has something drawn on it: the picture is not blank.
+    for index in range(len(document)):
+        image = document[index].render(scale=0.5).to_pil().convert("L")
+        assert image.getextrema()[0] < 128

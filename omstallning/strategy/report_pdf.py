@@ -1,0 +1,221 @@
+"""The report for the regional development committee as a PDF: cover, summary, the red-thread
+matrix, gaps and follow-up. Drawn with fpdf2 (pure Python, so it works wherever the site
+does) and a bundled DejaVu font, which has every Swedish letter and sign used here."""
+
+from datetime import date
+from pathlib import Path
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from fpdf import FPDF
+
+from omstallning.core.models import SdgGoal, SustainabilityDimension
+
+from .exports import TRACK_LABELS
+from .heatmap import cell_colours, cell_text
+from .selectors import Overview
+
+FONTS = Path(__file__).resolve().parent / "fonts"
+GREEN = (11, 93, 59)
+
+
+def _hex(colour: str) -> tuple[int, int, int]:
+    return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+
+
+def _kr(amount) -> str:
+    return f"{number_format(amount, decimal_pos=0, force_grouping=True)} kr"
+
+
+class _Report(FPDF):
+    def __init__(self, title: str) -> None:
+        super().__init__(orientation="portrait", unit="mm", format="A4")
+        self.report_title = title
+        self.add_font("DejaVu", "", str(FONTS / "DejaVuSans.ttf"))
+        self.add_font("DejaVu", "B", str(FONTS / "DejaVuSans-Bold.ttf"))
+        self.set_font("DejaVu", size=10)
+        self.set_auto_page_break(auto=True, margin=18)
+        self.set_title(title)
+        self.set_lang("sv")
+        self.set_creator("Omställningsplattformen")
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font("DejaVu", size=8)
+        self.set_text_color(90, 90, 90)
+        self.cell(0, 6, f"{self.report_title} · {_('Sida')} {self.page_no()}", align="C")
+        self.set_text_color(0, 0, 0)
+
+    def heading(self, text: str, size: int = 15) -> None:
+        self.set_font("DejaVu", "B", size)
+        self.set_text_color(*GREEN)
+        self.multi_cell(0, size * 0.55, text, new_x="LMARGIN", new_y="NEXT")
+        self.set_text_color(0, 0, 0)
+        self.set_font("DejaVu", size=10)
+        self.ln(2)
+
+    def paragraph(self, text: str) -> None:
+        self.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
+        self.ln(2)
+
+    def data_table(self, headers: list[str], rows: list[list[str]], widths: list[int]) -> None:
+        self.set_font("DejaVu", "B", 9)
+        with self.table(col_widths=widths, text_align="LEFT", line_height=5) as table:
+            head = table.row()
+            for header in headers:
+                head.cell(header)
+            self.set_font("DejaVu", size=9)
+            for values in rows:
+                row = table.row()
+                for value in values:
+                    row.cell(str(value))
+        self.set_font("DejaVu", size=10)
+        self.ln(3)
+
+
+def committee_report(overview: Overview, today: date) -> bytes:
+    strategy, thread = overview.strategy, overview.red_thread
+    names = {goal.number: goal.title for goal in SdgGoal.objects.all()}
+    dimensions = {d.code: d.name for d in SustainabilityDimension.objects.all()}
+    pdf = _Report(f"{strategy.name} – {_('uppföljning')} {today.year}")
+
+    # Cover
+    pdf.add_page()
+    pdf.ln(50)
+    pdf.heading(strategy.name, size=26)
+    pdf.set_font("DejaVu", size=13)
+    pdf.paragraph(_("Uppföljning och hållbarhetens röda tråd"))
+    pdf.paragraph(
+        _("Version %(version)s, %(start)s–%(end)s") % {
+            "version": strategy.version, "start": strategy.period_start, "end": strategy.period_end
+        }
+    )  # fmt: skip
+    if strategy.adopted_on:
+        pdf.paragraph(
+            _("Antagen %(date)s av %(body)s")
+            % {"date": strategy.adopted_on.isoformat(), "body": strategy.adopted_by}
+        )
+    pdf.paragraph(
+        _("Underlag till regionala utvecklingsnämnden, %(date)s") % {"date": today.isoformat()}
+    )
+    if strategy.is_example_data:
+        pdf.set_font("DejaVu", "B", 12)
+        pdf.paragraph(_("Exempeldata: mål, siffror och insatser är påhittade."))
+    pdf.set_font("DejaVu", size=10)
+
+    # Summary
+    pdf.add_page()
+    pdf.heading(_("Sammanfattning"))
+    goal_rows = [row for _area, rows in overview.focus_areas for row in rows]
+    tracks = {key: 0 for key in TRACK_LABELS}
+    for row in goal_rows:
+        tracks[row.rollup.track] += 1
+    pdf.paragraph(
+        _("%(goals)s mål och %(initiatives)s insatser med en sammanlagd budget på %(budget)s.")
+        % {"goals": len(goal_rows), "initiatives": len(overview.initiatives),
+           "budget": _kr(thread.budget_total)}
+    )  # fmt: skip
+    pdf.paragraph(
+        "; ".join(f"{TRACK_LABELS[key]}: {count}" for key, count in tracks.items() if count) + "."
+    )
+    pdf.paragraph(
+        _("%(uncovered)s av de 17 globala målen får inget bidrag. %(negative)s negativa "
+          "effekter saknar en motverkande insats. %(unassessed)s mål och insatser är inte bedömda.")
+        % {"uncovered": len(thread.uncovered_sdgs), "negative": len(thread.unmitigated),
+           "unassessed": len(thread.unassessed_goals) + len(thread.unassessed_initiatives)}
+    )  # fmt: skip
+    pdf.data_table(
+        [_("Dimension"), _("Budget till positiv profil"), _("Andel")],
+        [
+            [dimensions.get(code, code), _kr(amount), f"{100 * thread.share(code):.0f} %"]
+            for code, amount in thread.budget_per_dimension.items()
+        ],
+        [80, 60, 30],
+    )
+
+    # Red thread
+    pdf.add_page(orientation="landscape")
+    pdf.heading(_("Den röda tråden"))
+    pdf.paragraph(
+        _("Antal positiva (+) och negativa (−) bedömningar per globalt mål (rader) och mål i "
+          "strategin (kolumner), för målen och de insatser som bidrar till dem.")
+    )  # fmt: skip
+    label_w, cell_w, cell_h = 85, min(18, (pdf.epw - 85) / max(len(thread.goals), 1)), 6.5
+    pdf.set_font("DejaVu", "B", 8)
+    pdf.cell(label_w, cell_h, _("Globalt mål"), border=1)
+    for goal in thread.goals:
+        pdf.cell(cell_w, cell_h, goal.code, border=1, align="C")
+    pdf.ln()
+    pdf.set_font("DejaVu", size=8)
+    for sdg, cells in thread.matrix.items():
+        pdf.cell(label_w, cell_h, f"{sdg} {names.get(sdg, '')}"[:52], border=1)
+        for goal in thread.goals:
+            cell = cells[goal.id]
+            fill, text_fill = cell_colours(cell.positive, cell.negative)
+            pdf.set_fill_color(*_hex(fill))
+            pdf.set_text_color(*_hex(text_fill))
+            pdf.cell(
+                cell_w,
+                cell_h,
+                cell_text(cell.positive, cell.negative),
+                border=1,
+                align="C",
+                fill=True,
+            )
+        pdf.set_text_color(0, 0, 0)
+        pdf.ln()
+    pdf.ln(3)
+    pdf.paragraph(
+        _("Grönt: mer positiv än negativ påverkan. Rött: mer negativ. Gult: lika mycket av "
+          "båda. Grått: ingen bedömd påverkan.")
+    )  # fmt: skip
+
+    # Gaps
+    pdf.add_page(orientation="portrait")
+    pdf.heading(_("Luckor"))
+    pdf.heading(_("Globala mål som inget mål eller ingen insats bidrar till"), size=11)
+    pdf.paragraph(
+        ", ".join(f"{sdg} {names.get(sdg, '')}" for sdg in thread.uncovered_sdgs) or _("Inga.")
+    )
+    pdf.heading(_("Negativ påverkan som ingen insats motverkar"), size=11)
+    pdf.paragraph(
+        "\n".join(
+            f"{gap.source_code} {gap.source_title} → {gap.sdg} {names.get(gap.sdg, '')}"
+            for gap in thread.unmitigated
+        )
+        or _("Ingen.")
+    )
+    pdf.heading(_("Inte bedömt än"), size=11)
+    pdf.paragraph(
+        "\n".join(
+            [f"{g.code} {g.title}" for g in thread.unassessed_goals]
+            + [f"{i.code} {i.title}" for i in thread.unassessed_initiatives]
+        )
+        or _("Alla mål och insatser är bedömda.")
+    )
+    if thread.out_of_balance:
+        pdf.heading(_("Dimensioner ur balans"), size=11)
+        pdf.paragraph(", ".join(dimensions.get(code, code) for code in thread.out_of_balance))
+
+    # Follow-up
+    pdf.heading(_("Uppföljning"))
+    pdf.data_table(
+        [_("Mål"), _("Läge"), _("Genomfört"), _("Väntat nu")],
+        [
+            [f"{row.goal.code} {row.goal.title}", TRACK_LABELS[row.rollup.track],
+             f"{row.rollup.progress:.0f} %", f"{row.rollup.expected:.0f} %"]
+            for row in goal_rows
+        ],
+        [95, 40, 25, 25],
+    )  # fmt: skip
+    pdf.data_table(
+        [_("Insats"), _("Status"), _("Budget"), _("Läge")],
+        [
+            [f"{r.initiative.code} {r.initiative.title}",
+             f"{r.initiative.get_status_display()}, {r.initiative.progress} %",
+             _kr(r.initiative.budget), TRACK_LABELS[r.rollup.track]]
+            for r in overview.initiatives
+        ],
+        [85, 40, 35, 25],
+    )  # fmt: skip
+    return bytes(pdf.output())
