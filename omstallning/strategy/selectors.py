@@ -2,12 +2,14 @@
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from django.db.models import Prefetch, QuerySet
 
 from omstallning.assessment.selectors import StoredProfile, latest_profiles
 
 from . import red_thread, rollup
+from .funding_link import money_per_goal
 from .models import FocusArea, Indicator, Initiative, Strategy, StrategyGoal
 
 
@@ -51,6 +53,7 @@ class GoalRow:
     rollup: rollup.Rollup
     profile: StoredProfile | None
     initiatives: list[Initiative]
+    money: Decimal | None = None  # granted to funding decisions that serve the goal
 
 
 @dataclass
@@ -66,6 +69,7 @@ class Overview:
     focus_areas: list[tuple[FocusArea, list[GoalRow]]]
     initiatives: list[InitiativeRow]
     red_thread: red_thread.RedThread
+    shows_money: bool = False
 
 
 def overview(strategy: Strategy, today: date) -> Overview:
@@ -78,12 +82,14 @@ def overview(strategy: Strategy, today: date) -> Overview:
         for goal in initiative.goals.all():
             serving.setdefault(goal.pk, []).append(initiative)
 
+    money = money_per_goal([goal.pk for goal in goals])
     rows = {
         goal.pk: GoalRow(
             goal=goal,
             rollup=rollup.goal_rollup([_work(i) for i in serving[goal.pk]], today),
             profile=goal_profiles.get(goal.pk),
             initiatives=serving[goal.pk],
+            money=money.get(goal.pk) if money is not None else None,
         )
         for goal in goals
     }
@@ -112,6 +118,7 @@ def overview(strategy: Strategy, today: date) -> Overview:
             for i in initiatives
         ],
         red_thread=thread,
+        shows_money=money is not None,
     )
 
 

@@ -14,3 +14,10 @@ def get_item(mapping, key):
 @register.filter
 def url_code(code: str) -> str:
     return code_in_url(code)
+
+
+@register.filter
+def impacts(profile, kind: str) -> list[int]:
+    """The SDG numbers a stored profile marks as positive (or both), or negative (or both)."""
+    wanted = {"positive": {"positive", "both"}, "negative": {"negative", "both"}}[kind]
+    return sorted(number for number, impact in profile.goals.items() if impact in wanted)

@@ -194,3 +194,22 @@ def test_the_committee_report_renders(strategy, client):
     for index in range(len(document)):
         image = document[index].render(scale=0.5).to_pil().convert("L")
         assert image.getextrema()[0] < 128
+
+
+def test_money_per_goal_appears_when_a_funding_source_is_registered(strategy, client, monkeypatch):
+    from decimal import Decimal
+
+    from omstallning.strategy import funding_link
+
+    without = client.get("/affarsplan/").content.decode()
+    goal = StrategyGoal.objects.get(focus_area__strategy=strategy, code="1.1")
+    monkeypatch.setattr(funding_link, "_sources", [])
+    funding_link.register_goal_money(lambda ids: {goal.pk: Decimal(2_500_000)})
+    funding_link.register_goal_money(lambda ids: {goal.pk: Decimal(500_000), -1: Decimal(9)})
+
+    with_money = client.get("/affarsplan/").content.decode()
+
+    assert "Beviljade medel" not in without
+    assert "Beviljade medel till målet: 3\xa0000\xa0000 kr" in with_money
+    assert with_money.count("Beviljade medel till målet: 0 kr") == 7
+    assert "Bidrar till globala mål 7, 9, 13 · negativ påverkan på 15" in with_money
