@@ -8,7 +8,8 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 
 from omstallning.accounts.roles import ACTOR, BUSINESS_OWNER
-from omstallning.core.site_search import clean_search_text, parsed_query, prefix_text
+from omstallning.core.search_ranking import ranked_ids as ranked_ids_of
+from omstallning.core.site_search import clean_search_text
 
 from . import facets
 from .models import (
@@ -48,7 +49,7 @@ def knowledge_listing(index_page, params) -> Listing:
     base = facets.base_items(index_page)
     ranked_ids: list[int] | None = None
     if query:
-        ranked_ids = _search(base, query)
+        ranked_ids = ranked_ids_of(base, query, SEARCH_LIMIT)
         base = base.filter(pk__in=ranked_ids)
     filtered = facets.apply(base, chosen)
     if ranked_ids is not None and sort == "relevans":
@@ -89,23 +90,6 @@ def related_items(item: KnowledgeItemPage, limit: int = 4) -> list[KnowledgeItem
         .order_by("-overlap", "-first_published_at")
         .specific()[:limit]
     )
-
-
-def _search(items, query: str) -> list[int]:
-    """Whole-word matches first (with the language's stemming), then words that begin with
-    the search words."""
-    search = parsed_query(query)
-    found = (
-        [item.pk for item in items.search(search, operator="and")[:SEARCH_LIMIT]] if search else []
-    )
-    seen = set(found)
-    if prefix := prefix_text(query):
-        found += [
-            item.pk
-            for item in items.autocomplete(prefix, operator="and")[:SEARCH_LIMIT]
-            if item.pk not in seen
-        ]
-    return found
 
 
 def can_propose(user) -> bool:
