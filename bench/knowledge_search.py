@@ -11,7 +11,8 @@ Västmanland's municipalities, audiences and company sizes, published over three
 are written straight into the page tree (path, depth and numchild computed here, one INSERT per
 batch and table) and indexed for search directly through the search backend, as
 `manage.py update_index` would. Then it prints the time of `knowledge_listing` (median and 95th
-percentile of repeated runs, after one run to warm up) for a few typical requests. Nothing here
+percentile of repeated runs, after one run to warm up) for a few typical requests; a listing
+that takes longer than --timeout seconds is interrupted and reported as stopped. Nothing here
 is part of the test suite.
 """
 
@@ -24,6 +25,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -132,7 +134,7 @@ SENTENCES = [
 ]
 
 
-def run_one(database_url: str, count: int, repeats: int) -> None:
+def run_one(database_url: str, count: int, repeats: int, timeout: float) -> None:
     os.environ["DATABASE_URL"] = database_url
     os.environ["DJANGO_SETTINGS_MODULE"] = "omstallning.settings.test"
     sys.path.insert(0, str(ROOT))
@@ -155,7 +157,7 @@ def run_one(database_url: str, count: int, repeats: int) -> None:
         # As autovacuum would soon after a load this size; without it the plans are guesses.
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
-    _measure(bank, count, repeats, connection.vendor)
+    _measure(bank, count, repeats, timeout, connection.vendor)
 
 
 def _recreate_postgres_database() -> None:
@@ -324,7 +326,7 @@ def _fill(count: int):
                 )
         Page.objects.filter(pk=bank.pk).update(numchild=count)
     bank.refresh_from_db()
-    print(f"  filled {count} items in {time.perf_counter() - started:.1f} s")
+    print(f"  filled {count} items in {time.perf_counter() - started:.1f} s", flush=True)
     return bank
 
 
@@ -352,8 +354,11 @@ def _specific_fields(rng: random.Random, kind: str, places: set, place_ids: dict
 
 
 def _index() -> None:
-    """What `manage.py update_index` does for the knowledge items, in chunks by id (the
-    command pages with OFFSET, which grows slower as it goes)."""
+    """What `manage.py update_index` does for the knowledge items, with two shortcuts that
+    leave the index the same: chunks by id (the command pages with OFFSET, which grows slower
+    as it goes), and the related objects a search field reads loaded per chunk (the backend
+    does not prefetch a ParentalManyToManyField and reads it once per indexed column, so five
+    queries per item)."""
     from wagtail.search.backends import get_search_backend
 
     from omstallning.knowledge.models import GoodExamplePage, MethodPage, ReportPage, ToolPage
@@ -366,35 +371,80 @@ def _index() -> None:
         objects = model.get_indexed_objects().order_by("pk")
         last = 0
         while chunk := list(objects.filter(pk__gt=last)[:1000]):
+            _load_related(model, chunk)
             index.add_items(model, chunk)
             indexed += len(chunk)
             last = chunk[-1].pk
     if hasattr(index, "_refresh_title_norms"):
         index._refresh_title_norms(full=True)  # as a rebuild finishes
-    print(f"  indexed {indexed} items in {time.perf_counter() - started:.1f} s")
+    print(f"  indexed {indexed} items in {time.perf_counter() - started:.1f} s", flush=True)
 
 
-def _measure(bank, count: int, repeats: int, vendor: str) -> None:
+def _load_related(model, chunk: list) -> None:
+    """Put the values of the many-to-many fields that the search fields read where
+    modelcluster's manager looks first, in the order the database would give them."""
+    from modelcluster.fields import ParentalManyToManyField
+    from wagtail.search import index
+
+    for search_field in model.get_search_fields():
+        if not isinstance(search_field, index.RelatedFields):
+            continue
+        field = model._meta.get_field(search_field.field_name)
+        if not isinstance(field, ParentalManyToManyField):
+            continue
+        targets = {target.pk: target for target in field.related_model._default_manager.all()}
+        order = {pk: position for position, pk in enumerate(targets)}
+        source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+        found: dict[int, list[int]] = {item.pk: [] for item in chunk}
+        rows = field.remote_field.through.objects.filter(**{f"{source}__in": list(found)})
+        for item_id, target_id in rows.values_list(source, target):
+            found[item_id].append(target_id)
+        for item in chunk:
+            related = [targets[pk] for pk in sorted(found[item.pk], key=order.__getitem__)]
+            item.__dict__.setdefault("_cluster_related_objects", {})[field.name] = related
+
+
+def _measure(bank, count: int, repeats: int, timeout: float, vendor: str) -> None:
+    from django.db import OperationalError, connection
     from django.http import QueryDict
 
     from omstallning.knowledge.selectors import knowledge_listing
 
+    def listing_within_timeout(params):
+        # Interrupt the database from another thread: SQLite stops the statement, PostgreSQL
+        # cancels the query, and either raises OperationalError here.
+        connection.ensure_connection()
+        native = connection.connection
+        stop = native.interrupt if connection.vendor == "sqlite" else native.cancel
+        timer = threading.Timer(timeout, stop)
+        timer.start()
+        try:
+            listing = knowledge_listing(bank, params)
+            return listing, list(listing.page.object_list)
+        finally:
+            timer.cancel()
+
     for name, query in CASES.items():
         params = QueryDict(query)
         timings = []
-        for run in range(repeats + 1):
-            started = time.perf_counter()
-            listing = knowledge_listing(bank, params)
-            shown = list(listing.page.object_list)
-            facet_values = sum(len(values) for values in listing.facets.values())
-            if run:  # the first run warms caches and is not counted
-                timings.append(time.perf_counter() - started)
+        label = f"  {vendor:10} {count:>7} items  {name:36}"
+        try:
+            for run in range(repeats + 1):
+                started = time.perf_counter()
+                listing, shown = listing_within_timeout(params)
+                facet_values = sum(len(values) for values in listing.facets.values())
+                if run:  # the first run warms caches and is not counted
+                    timings.append(time.perf_counter() - started)
+        except OperationalError as error:
+            print(f"{label} stopped after {timeout:g} s ({error})", flush=True)
+            continue
         timings.sort()
         p95 = timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))]
         print(
-            f"  {vendor:10} {count:>7} items  {name:36} "
-            f"p50 {statistics.median(timings) * 1000:8.1f} ms  p95 {p95 * 1000:8.1f} ms  "
-            f"({listing.total} hits, {len(shown)} shown, {facet_values} facet values)"
+            f"{label} p50 {statistics.median(timings) * 1000:8.1f} ms  "
+            f"p95 {p95 * 1000:8.1f} ms  "
+            f"({listing.total} hits, {len(shown)} shown, {facet_values} facet values)",
+            flush=True,
         )
 
 
@@ -403,10 +453,13 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--repeats", type=int, default=20)
     parser.add_argument("--database", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument(
+        "--timeout", type=float, default=300, help="seconds one listing may take (default 300)"
+    )
     parser.add_argument("--url", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.url:  # a child process: one database per process, as Django is set up once
-        run_one(args.url, args.count, args.repeats)
+        run_one(args.url, args.count, args.repeats, args.timeout)
         return
     urls = []
     with tempfile.TemporaryDirectory() as scratch:
@@ -418,7 +471,7 @@ def main() -> None:
             print(f"{url.split(':')[0]}:", flush=True)
             subprocess.run(
                 [sys.executable, __file__, "--url", url, "--count", str(args.count),
-                 "--repeats", str(args.repeats)],
+                 "--repeats", str(args.repeats), "--timeout", str(args.timeout)],
                 check=True,
             )  # fmt: skip
 
