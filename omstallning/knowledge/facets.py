@@ -92,14 +92,17 @@ def apply(items: QuerySet, chosen: dict[str, list[str]]) -> QuerySet:
 
 def counts(items: QuerySet, chosen: dict[str, list[str]]) -> dict[str, list[FacetValue]]:
     """For each facet, its values with how many items each would show, given the other
-    facets' choices (so that choosing one more value in the same facet widens the result)."""
+    facets' choices (so that choosing one more value in the same facet widens the result).
+
+    The other facets filter through subqueries, so every (item, value) row is there once
+    and a plain count is exact; a join filter and DISTINCT would cost seconds at 100 000."""
     result = {}
     for facet in FACETS:
         rows = (
             _filtered(items, chosen, skip=facet.param)
-            .exclude(**{f"{facet.lookup}__isnull": True})
+            .filter(**{f"{facet.lookup}__isnull": False})
             .values(facet.lookup, facet.label_sv, facet.label_en, *filter(None, [facet.order_by]))
-            .annotate(n=Count("pk", distinct=True))
+            .annotate(n=Count("pk"))
             .order_by(facet.order_by or facet.lookup)
         )
         selected = set(chosen.get(facet.param) or [])
