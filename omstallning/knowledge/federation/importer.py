@@ -20,23 +20,18 @@ from ..models import (
     GoodExamplePage,
     KnowledgeItemPage,
     KnowledgeTheme,
-    MethodPage,
-    ReportPage,
     SniSection,
     ToolPage,
 )
+from .export import KIND_OF
 from .fetch import FeedError, fetch_feed
 from .html import clean_html
 from .schema import FeedItem
 
 logger = logging.getLogger(__name__)
 
-PAGE_CLASS = {
-    "good_example": GoodExamplePage,
-    "tool": ToolPage,
-    "method": MethodPage,
-    "report": ReportPage,
-}
+# The feed's kinds, read back the other way from the export's one table.
+PAGE_CLASS = {kind: page_class for page_class, kind in KIND_OF.items()}
 
 
 @dataclass

@@ -2,26 +2,15 @@
 
 from decimal import Decimal
 
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from omstallning.accounts.roles import BUSINESS_DEVELOPER, EDITOR
+from omstallning.accounts.roles import EDITOR
 from omstallning.accounts.tests.factories import UserFactory, verified_client
 from omstallning.strategy.indicator_import import indicator_values_import
-from omstallning.strategy.models import IndicatorValue, Strategy
-
-
-@pytest.fixture
-def strategy(demo) -> Strategy:
-    return Strategy.objects.get(slug="affarsplan-vastmanland")
-
-
-@pytest.fixture
-def developer(demo):
-    return UserFactory(roles=[BUSINESS_DEVELOPER])
+from omstallning.strategy.models import IndicatorValue
 
 
 def values(strategy, code):

@@ -5,20 +5,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from omstallning.accounts.roles import BUSINESS_DEVELOPER
-from omstallning.accounts.tests.factories import UserFactory, verified_client
+from omstallning.accounts.tests.factories import verified_client
 from omstallning.strategy.models import Initiative, Strategy, StrategyGoal
 from omstallning.strategy.revisions import strategy_revision_start, versions_compare
-
-
-@pytest.fixture
-def strategy(demo) -> Strategy:
-    return Strategy.objects.get(slug="affarsplan-vastmanland")
-
-
-@pytest.fixture
-def developer(demo):
-    return UserFactory(roles=[BUSINESS_DEVELOPER])
 
 
 def test_an_adopted_version_cannot_be_changed(strategy, developer):

@@ -7,20 +7,10 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from omstallning.accounts.roles import BUSINESS_DEVELOPER, EDITOR
+from omstallning.accounts.roles import EDITOR
 from omstallning.accounts.tests.factories import UserFactory, verified_client
 from omstallning.strategy import selectors, services
 from omstallning.strategy.models import Initiative, Strategy, StrategyGoal, StrategyPage
-
-
-@pytest.fixture
-def strategy(demo) -> Strategy:
-    return Strategy.objects.get(slug="affarsplan-vastmanland")
-
-
-@pytest.fixture
-def developer(demo):
-    return UserFactory(roles=[BUSINESS_DEVELOPER])
 
 
 def test_the_strategy_page_shows_goals_red_thread_gaps_and_budget(strategy, client):
