@@ -227,6 +227,7 @@ def server(tmp_path_factory, mail_server) -> Server:
         PYTHONUNBUFFERED="1",
         LOG_LEVEL="WARNING",
         MEDIA_ROOT=str(tmp / "media"),
+        PRIVATE_MEDIA_ROOT=str(tmp / "private"),
         # The capacity test sends many registrations from one address on purpose.
         EVENT_REGISTRATION_API_RATE="100000/m",
         EMAIL_DELIVERY_BACKEND="django.core.mail.backends.smtp.EmailBackend",

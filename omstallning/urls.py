@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path(_("samtycke/"), include("omstallning.consent.urls")),
     path(_("anmalan/"), include("omstallning.events.urls")),
     path(_("konto/"), include("omstallning.accounts.urls")),
+    path(_("stod/"), include("omstallning.funding.urls")),
     path(_("konto/"), include("omstallning.accounts.two_factor_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

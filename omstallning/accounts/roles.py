@@ -15,6 +15,7 @@ ADMINISTRATOR = "Administratör"
 EDITOR = "Redaktör"
 BUSINESS_DEVELOPER = "Näringslivsutvecklare"
 CASE_OFFICER = "Handläggare"
+DECISION_MAKER = "Beslutsfattare"
 ASSESSOR = "Bedömare"
 ACTOR = "Aktör"
 BUSINESS_OWNER = "Företagare"
@@ -28,6 +29,7 @@ ROLE_DESCRIPTIONS = {
     ),
     CASE_OFFICER: _("Handlägger ansökningar om stöd."),
     ASSESSOR: _("Bedömer ansökningar, bland annat deras hållbarhet."),
+    DECISION_MAKER: _("Fattar beslut om stöd enligt regionens delegationsordning."),
     ACTOR: _("Näringslivsfrämjande aktör som delar goda exempel och erbjuder stöd."),
     BUSINESS_OWNER: _(
         "Företagare som lär sig, hittar stöd, söker medel och anmäler sig till träffar."
@@ -125,6 +127,13 @@ STRATEGY_EDITING = [
     for action in ("add", "change", "view", "delete")
 ]
 
+FUNDING_SETUP = [
+    f"funding.{action}_{model}"
+    for model in ("programme", "budgetframe", "call", "attachmentrequirement", "selectioncriterion")
+    for action in ("add", "change", "view")
+]
+FUNDING_VIEWING = ["funding.view_programme", "funding.view_call", "funding.view_decision"]
+
 # Model permissions per role, as "app_label.codename". ADMINISTRATOR gets every permission.
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     EDITOR: CONTENT_EDITING,
@@ -136,15 +145,33 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *EVENT_ORGANISING,
         *KNOWLEDGE_TAXONOMY,
         *STRATEGY_EDITING,
+        *FUNDING_SETUP,
+        "funding.view_decision",
         "assessment.lock_assessment",
     ],
     CASE_OFFICER: [
         *ADMIN_ACCESS,
         "core.view_organisation",
         *ASSESSING,
+        *FUNDING_VIEWING,
+        "funding.handle_application",
+        "funding.assess_application",
         "assessment.lock_assessment",
     ],
-    ASSESSOR: [*ADMIN_ACCESS, "core.view_organisation", *ASSESSING],
+    ASSESSOR: [
+        *ADMIN_ACCESS,
+        "core.view_organisation",
+        *ASSESSING,
+        *FUNDING_VIEWING,
+        "funding.assess_application",
+    ],
+    DECISION_MAKER: [
+        *ADMIN_ACCESS,
+        *SUSTAINABILITY_REFERENCE,
+        "assessment.view_assessment",
+        *FUNDING_VIEWING,
+        "funding.decide_application",
+    ],
     ACTOR: [],
     BUSINESS_OWNER: [],
 }
@@ -172,7 +199,7 @@ COLLECTION_PERMISSIONS = [
 COLLECTION_ROLES = [ADMINISTRATOR, EDITOR, BUSINESS_DEVELOPER]
 
 ROLES = list(ROLE_DESCRIPTIONS)
-STAFF_ROLES = [ADMINISTRATOR, EDITOR, BUSINESS_DEVELOPER, CASE_OFFICER, ASSESSOR]
+STAFF_ROLES = [ADMINISTRATOR, EDITOR, BUSINESS_DEVELOPER, CASE_OFFICER, ASSESSOR, DECISION_MAKER]
 
 
 def _permissions(names: list[str]) -> list[Permission]:

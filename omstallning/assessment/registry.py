@@ -6,7 +6,7 @@ A domain app registers its models in its AppConfig.ready().
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Expression, Model
+from django.db.models import Expression, Model, QuerySet
 
 
 @dataclass(frozen=True)
@@ -14,15 +14,25 @@ class Assessable:
     model: type[Model]
     # An expression on Assessment giving the amount, e.g. a Subquery on the subject's grant.
     amount: Callable[[], Expression] | None = None
+    # The ids of objects whose assessments a person must not see (e.g. a declared conflict
+    # of interest), as a queryset of ids.
+    hidden_from: Callable[[object], QuerySet] | None = None
 
 
 _assessable: dict[type[Model], Assessable] = {}
 
 
 def register_assessable(
-    model: type[Model], *, amount: Callable[[], Expression] | None = None
+    model: type[Model],
+    *,
+    amount: Callable[[], Expression] | None = None,
+    hidden_from: Callable[[object], QuerySet] | None = None,
 ) -> None:
-    _assessable[model] = Assessable(model, amount)
+    _assessable[model] = Assessable(model, amount, hidden_from)
+
+
+def with_hidden_rules() -> list[Assessable]:
+    return [assessable for assessable in _assessable.values() if assessable.hidden_from]
 
 
 def is_assessable(model: type[Model]) -> bool:

@@ -21,6 +21,7 @@ from .models import (
     GoalResult,
 )
 from .profile import AnswerFacts, CriterionSpec, Profile, compute_profile
+from .registry import with_hidden_rules
 
 
 def frameworks_in_use() -> QuerySet[Framework]:
@@ -84,10 +85,19 @@ def profile_of(assessment: Assessment) -> Profile:
     )
 
 
-def assessment_list(*, framework_key: str = "", status: str = "") -> QuerySet[Assessment]:
+def assessment_list(
+    *, framework_key: str = "", status: str = "", user=None
+) -> QuerySet[Assessment]:
+    """All assessments, less those the subject's app hides from `user`."""
     assessments = Assessment.objects.select_related(
         "version__framework", "assessor", "subject_type"
     ).order_by("-updated_at")
+    if user is not None:
+        for assessable in with_hidden_rules():
+            assessments = assessments.exclude(
+                subject_type=ContentType.objects.get_for_model(assessable.model),
+                subject_id__in=assessable.hidden_from(user),
+            )
     if framework_key:
         assessments = assessments.filter(version__framework__key=framework_key)
     if status in Assessment.Status.values:

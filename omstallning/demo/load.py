@@ -29,6 +29,7 @@ from omstallning.events.models import EventIndexPage
 
 from . import pages as texts
 from .events import load_demo_events
+from .funding import load_demo_funding
 from .knowledge import load_demo_knowledge
 from .region import CONTACT_PEOPLE, LONG_TERM_GOALS, MUNICIPALITIES, PLATFORM, REGION
 from .strategy import load_demo_strategy
@@ -41,6 +42,7 @@ DEMO_USERS = [
     ("utvecklare", "Nils", "Näringslivsutvecklare", "Näringslivsutvecklare", False),
     ("handlaggare", "Hanna", "Handläggare", "Handläggare", False),
     ("bedomare", "Bo", "Bedömare", "Bedömare", False),
+    ("beslutsfattare", "Britt", "Beslutsfattare", "Beslutsfattare", False),
     ("aktor", "Alva", "Aktör", "Aktör", False),
     ("foretagare", "Farid", "Företagare", "Företagare", False),
 ]
@@ -229,7 +231,7 @@ def demo_content_load(*, with_users: bool) -> bool:
     _publish(meeting_point)
     load_demo_events(meeting_point, people[next(iter(people))])
     load_demo_knowledge(home)
-    load_demo_strategy(home)
+    strategy = load_demo_strategy(home)
 
     news_index = home.add_child(
         instance=NewsIndexPage(
@@ -337,6 +339,12 @@ def demo_content_load(*, with_users: bool) -> bool:
 
     if with_users:
         _demo_users()
+    # After the strategy (applications serve its goals) and the users (whose they are).
+    load_demo_funding(
+        strategy,
+        {user.username: user for user in get_user_model().objects.all()} if with_users else None,
+        home=home,
+    )
     return True
 
 

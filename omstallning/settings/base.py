@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "omstallning.knowledge",
     "omstallning.events",
     "omstallning.strategy",
+    "omstallning.funding",
     "omstallning.api",
     "omstallning.demo",
     "wagtail.contrib.forms",
@@ -213,6 +214,11 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Applicants' attachments: outside MEDIA_ROOT, served only through permission checks.
+    "funding_attachments": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": env.path("PRIVATE_MEDIA_ROOT", default=VAR_DIR / "private")},
+    },
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
@@ -311,4 +317,10 @@ KNOWLEDGE_FEED_LIMITS = {
     "connect_seconds": 5,
     "read_seconds": 20,
     "total_seconds": env.int("KNOWLEDGE_FEED_TOTAL_SECONDS", default=300),
+}
+
+# Funding applications: attachments (per file, and how many per application).
+FUNDING_ATTACHMENTS = {
+    "max_bytes": env.int("FUNDING_ATTACHMENT_MAX_BYTES", default=10_000_000),
+    "max_count": env.int("FUNDING_ATTACHMENT_MAX_COUNT", default=30),
 }

@@ -3,81 +3,26 @@ matrix, gaps and follow-up. Drawn with fpdf2 (pure Python, so it works wherever 
 does) and a bundled DejaVu font, which has every Swedish letter and sign used here."""
 
 from datetime import date
-from pathlib import Path
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from fpdf import FPDF
 
 from omstallning.core.models import SdgGoal, SustainabilityDimension
+from omstallning.core.pdf import PlatformPdf, kr
 
 from .exports import TRACK_LABELS
 from .heatmap import cell_colours, cell_text
 from .selectors import Overview
-
-FONTS = Path(__file__).resolve().parent / "fonts"
-GREEN = (11, 93, 59)
 
 
 def _hex(colour: str) -> tuple[int, int, int]:
     return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
 
 
-def _kr(amount) -> str:
-    return f"{number_format(amount, decimal_pos=0, force_grouping=True)} kr"
-
-
-class _Report(FPDF):
-    def __init__(self, title: str) -> None:
-        super().__init__(orientation="portrait", unit="mm", format="A4")
-        self.report_title = title
-        self.add_font("DejaVu", "", str(FONTS / "DejaVuSans.ttf"))
-        self.add_font("DejaVu", "B", str(FONTS / "DejaVuSans-Bold.ttf"))
-        self.set_font("DejaVu", size=10)
-        self.set_auto_page_break(auto=True, margin=18)
-        self.set_title(title)
-        self.set_lang("sv")
-        self.set_creator("Omställningsplattformen")
-
-    def footer(self) -> None:
-        self.set_y(-12)
-        self.set_font("DejaVu", size=8)
-        self.set_text_color(90, 90, 90)
-        self.cell(0, 6, f"{self.report_title} · {_('Sida')} {self.page_no()}", align="C")
-        self.set_text_color(0, 0, 0)
-
-    def heading(self, text: str, size: int = 15) -> None:
-        self.set_font("DejaVu", "B", size)
-        self.set_text_color(*GREEN)
-        self.multi_cell(0, size * 0.55, text, new_x="LMARGIN", new_y="NEXT")
-        self.set_text_color(0, 0, 0)
-        self.set_font("DejaVu", size=10)
-        self.ln(2)
-
-    def paragraph(self, text: str) -> None:
-        self.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
-        self.ln(2)
-
-    def data_table(self, headers: list[str], rows: list[list[str]], widths: list[int]) -> None:
-        self.set_font("DejaVu", "B", 9)
-        with self.table(col_widths=widths, text_align="LEFT", line_height=5) as table:
-            head = table.row()
-            for header in headers:
-                head.cell(header)
-            self.set_font("DejaVu", size=9)
-            for values in rows:
-                row = table.row()
-                for value in values:
-                    row.cell(str(value))
-        self.set_font("DejaVu", size=10)
-        self.ln(3)
-
-
 def committee_report(overview: Overview, today: date) -> bytes:
     strategy, thread = overview.strategy, overview.red_thread
     names = {goal.number: goal.title for goal in SdgGoal.objects.all()}
     dimensions = {d.code: d.name for d in SustainabilityDimension.objects.all()}
-    pdf = _Report(f"{strategy.name} – {_('uppföljning')} {today.year}")
+    pdf = PlatformPdf(f"{strategy.name} – {_('uppföljning')} {today.year}")
 
     # Cover
     pdf.add_page()
@@ -113,7 +58,7 @@ def committee_report(overview: Overview, today: date) -> bytes:
     pdf.paragraph(
         _("%(goals)s mål och %(initiatives)s insatser med en sammanlagd budget på %(budget)s.")
         % {"goals": len(goal_rows), "initiatives": len(overview.initiatives),
-           "budget": _kr(thread.budget_total)}
+           "budget": kr(thread.budget_total)}
     )  # fmt: skip
     pdf.paragraph(
         "; ".join(f"{TRACK_LABELS[key]}: {count}" for key, count in tracks.items() if count) + "."
@@ -127,7 +72,7 @@ def committee_report(overview: Overview, today: date) -> bytes:
     pdf.data_table(
         [_("Dimension"), _("Budget till positiv profil"), _("Andel")],
         [
-            [dimensions.get(code, code), _kr(amount), f"{100 * thread.share(code):.0f} %"]
+            [dimensions.get(code, code), kr(amount), f"{100 * thread.share(code):.0f} %"]
             for code, amount in thread.budget_per_dimension.items()
         ],
         [80, 60, 30],
@@ -213,7 +158,7 @@ def committee_report(overview: Overview, today: date) -> bytes:
         [
             [f"{r.initiative.code} {r.initiative.title}",
              f"{r.initiative.get_status_display()}, {r.initiative.progress} %",
-             _kr(r.initiative.budget), TRACK_LABELS[r.rollup.track]]
+             kr(r.initiative.budget), TRACK_LABELS[r.rollup.track]]
             for r in overview.initiatives
         ],
         [85, 40, 35, 25],

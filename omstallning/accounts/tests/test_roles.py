@@ -1,4 +1,4 @@
-"""The seven roles: groups with their permissions, checked both ways."""
+"""The eight roles: groups with their permissions, checked both ways."""
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -15,10 +15,18 @@ ROLE_NAMES = [
     "Näringslivsutvecklare",
     "Handläggare",
     "Bedömare",
+    "Beslutsfattare",
     "Aktör",
     "Företagare",
 ]
-STAFF = ["Administratör", "Redaktör", "Näringslivsutvecklare", "Handläggare", "Bedömare"]
+STAFF = [
+    "Administratör",
+    "Redaktör",
+    "Näringslivsutvecklare",
+    "Handläggare",
+    "Bedömare",
+    "Beslutsfattare",
+]
 PUBLISHERS = ["Administratör", "Redaktör", "Näringslivsutvecklare"]
 
 
@@ -29,7 +37,7 @@ def permission_names(group: Group) -> set[str]:
     }
 
 
-def test_the_seven_role_groups_exist_after_migrate(db):
+def test_the_eight_role_groups_exist_after_migrate(db):
     assert set(ROLE_NAMES) <= set(Group.objects.values_list("name", flat=True))
 
 
@@ -90,7 +98,7 @@ def test_ensure_roles_puts_the_permissions_back_as_defined(db):
         )
     ) == {"add_page", "change_page", "publish_page", "lock_page", "unlock_page"}
     assert GroupPagePermission.objects.count() == pages_before + 5
-    assert Group.objects.filter(name__in=ROLE_NAMES).count() == 7
+    assert Group.objects.filter(name__in=ROLE_NAMES).count() == len(ROLE_NAMES)
 
 
 @pytest.mark.parametrize("role", ["Redaktör", "Näringslivsutvecklare"])

@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
-from . import events, frameworks, knowledge, portfolio, reference
+from . import events, frameworks, funding, knowledge, portfolio, reference
 
 api = NinjaAPI(
     title="Omställningsplattformen – öppet API",
@@ -24,6 +24,7 @@ api.add_router("/", frameworks.router)
 api.add_router("/", portfolio.router)
 api.add_router("/", events.router)
 api.add_router("/", knowledge.router)
+api.add_router("/", funding.router)
 
 
 @api.exception_handler(ValidationError)

@@ -44,6 +44,7 @@ class AssessmentIndexView(WagtailAdminTemplateMixin, TemplateView):
         assessments = selectors.assessment_list(
             framework_key=self.request.GET.get("ramverk", ""),
             status=self.request.GET.get("status", ""),
+            user=self.request.user,
         )
         context["page"] = Paginator(assessments, 25).get_page(self.request.GET.get("sida"))
         context["frameworks"] = Framework.objects.all()

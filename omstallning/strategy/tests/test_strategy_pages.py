@@ -191,9 +191,10 @@ def test_money_per_goal_appears_when_a_funding_source_is_registered(strategy, cl
 
     from omstallning.strategy import funding_link
 
+    # The funding app registers its source when it starts; begin without any.
+    monkeypatch.setattr(funding_link, "_sources", [])
     without = client.get("/affarsplan/").content.decode()
     goal = StrategyGoal.objects.get(focus_area__strategy=strategy, code="1.1")
-    monkeypatch.setattr(funding_link, "_sources", [])
     funding_link.register_goal_money(lambda ids: {goal.pk: Decimal(2_500_000)})
     funding_link.register_goal_money(lambda ids: {goal.pk: Decimal(500_000), -1: Decimal(9)})
 

@@ -25,4 +25,4 @@ class Command(BaseCommand):
         if get_user_model().objects.filter(username__in=usernames).exists():
             self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
             for username, _first, _last, role, _superuser in DEMO_USERS:
-                self.stdout.write(f"  {username:<12} {role}")
+                self.stdout.write(f"  {username:<15} {role}")

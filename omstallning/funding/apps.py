@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FundingConfig(AppConfig):
+    name = "omstallning.funding"
+    label = "funding"
+    verbose_name = _("Finansiering")
+
+    def ready(self) -> None:
+        from omstallning.assessment.registry import register_assessable
+        from omstallning.strategy.funding_link import register_goal_money
+
+        from . import selectors
+        from .models import Application
+
+        register_assessable(
+            Application,
+            amount=selectors.granted_amount_of_assessed,
+            hidden_from=selectors.conflicted_application_ids,
+        )
+        register_goal_money(selectors.granted_per_strategy_goal)

@@ -1,0 +1,362 @@
+"""The applicant's forms. They parse and check input; the services decide and save."""
+
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from omstallning.core.models import Municipality
+from omstallning.core.organisation_numbers import normalise_organisation_number
+from omstallning.core.sni import section_of
+from omstallning.strategy.models import StrategyGoal
+
+from .attachments import allowed_extensions
+from .models import (
+    AgeGroup,
+    ApplicantOrganisation,
+    AttachmentKind,
+    BudgetLine,
+    CompanySize,
+    Gender,
+    YesNo,
+)
+from .services import ApplicationContent, BudgetLineInput, OrganisationFacts
+
+TEXTAREA = forms.Textarea(attrs={"rows": 4})
+AMOUNT_ERRORS = {
+    "invalid": _("Skriv beloppet i hela kronor med siffror, till exempel 150000."),
+    "min_value": _("Beloppet kan inte vara negativt."),
+    "max_digits": _("Beloppet är för stort."),
+    "max_decimal_places": _("Skriv beloppet i hela kronor."),
+}
+
+
+def amount_field(label, **kwargs) -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label,
+        min_value=0,
+        max_digits=12,
+        decimal_places=0,
+        error_messages=AMOUNT_ERRORS,
+        localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+        **kwargs,
+    )
+
+
+class OrganisationForm(forms.Form):
+    name = forms.CharField(label=_("Organisationens namn"), max_length=200)
+    organisation_number = forms.CharField(
+        label=_("Organisationsnummer"),
+        max_length=20,
+        help_text=_("10 siffror, till exempel 556036-0793."),
+    )
+    company_size = forms.ChoiceField(label=_("Storlek"), choices=CompanySize.choices)
+    sni_code = forms.CharField(
+        label=_("SNI-kod"),
+        max_length=8,
+        help_text=_("Branschkod enligt SNI 2007, 2–5 siffror. Finns på verksamt.se och scb.se."),
+    )
+    municipality = forms.ModelChoiceField(
+        label=_("Kommun där verksamheten finns"),
+        queryset=Municipality.objects.order_by("name"),
+        empty_label=_("Välj kommun"),
+    )
+    women_owner_share = forms.IntegerField(
+        label=_("Kvinnors ägarandel (%)"),
+        min_value=0,
+        max_value=100,
+        help_text=_("Hur stor del av organisationen som ägs av kvinnor, 0–100."),
+        error_messages={
+            "invalid": _("Skriv ett heltal 0–100."),
+            "min_value": _("Skriv ett heltal 0–100."),
+            "max_value": _("Skriv ett heltal 0–100."),
+        },
+    )
+    ceo_gender = forms.ChoiceField(
+        label=_("Vd:s eller firmatecknarens kön"),
+        choices=Gender.choices,
+        widget=forms.RadioSelect,
+    )
+    voluntary_consent = forms.BooleanField(
+        label=_(
+            "Jag samtycker till att regionen sparar de frivilliga uppgifterna nedan för "
+            "statistik om vilka som får stöd."
+        ),
+        required=False,
+    )
+    foreign_background = forms.ChoiceField(
+        label=_("Har någon av ägarna utländsk bakgrund?"),
+        choices=[("", _("Vill inte svara")), *YesNo.choices],
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_("Född utomlands, eller båda föräldrarna födda utomlands (SCB:s definition)."),
+    )
+    owner_age_group = forms.ChoiceField(
+        label=_("Huvudägarens åldersgrupp"),
+        choices=[("", _("Vill inte svara")), *AgeGroup.choices],
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+    @classmethod
+    def initial_from(cls, organisation: ApplicantOrganisation) -> dict:
+        return {
+            "name": organisation.name,
+            "organisation_number": organisation.organisation_number,
+            "company_size": organisation.company_size,
+            "sni_code": organisation.sni_code,
+            "municipality": organisation.municipality_id,
+            "women_owner_share": organisation.women_owner_share,
+            "ceo_gender": organisation.ceo_gender,
+            "voluntary_consent": organisation.voluntary_facts_consent_at is not None,
+            "foreign_background": organisation.foreign_background,
+            "owner_age_group": organisation.owner_age_group,
+        }
+
+    def clean_organisation_number(self) -> str:
+        return normalise_organisation_number(self.cleaned_data["organisation_number"])
+
+    def clean_sni_code(self) -> str:
+        code = self.cleaned_data["sni_code"].strip().replace(".", "").replace(" ", "")
+        if section_of(code) is None:
+            raise ValidationError(
+                _("SNI-koden ska vara 2–5 siffror enligt SNI 2007, till exempel 25110.")
+            )
+        return code
+
+    def clean(self):
+        data = super().clean()
+        voluntary = data.get("foreign_background") or data.get("owner_age_group")
+        if voluntary and not data.get("voluntary_consent"):
+            self.add_error(
+                "voluntary_consent",
+                _(
+                    "Kryssa i samtycket för att spara de frivilliga uppgifterna, "
+                    "eller lämna dem tomma."
+                ),
+            )
+        return data
+
+    def facts(self) -> OrganisationFacts:
+        data = self.cleaned_data
+        return OrganisationFacts(
+            name=data["name"],
+            organisation_number=data["organisation_number"],
+            company_size=data["company_size"],
+            sni_code=data["sni_code"],
+            municipality=data["municipality"],
+            women_owner_share=data["women_owner_share"],
+            ceo_gender=data["ceo_gender"],
+            voluntary_consent=data["voluntary_consent"],
+            foreign_background=data.get("foreign_background", ""),
+            owner_age_group=data.get("owner_age_group", ""),
+        )
+
+
+class ApplicationStartForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Vem söker?"),
+        queryset=ApplicantOrganisation.objects.none(),
+        empty_label=None,
+        widget=forms.RadioSelect,
+    )
+    title = forms.CharField(label=_("Projektets namn"), max_length=200)
+
+    def __init__(self, *args, user, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        organisations = ApplicantOrganisation.objects.filter(owner=user)
+        self.fields["organisation"].queryset = organisations
+        if len(organisations) == 1:
+            self.fields["organisation"].initial = organisations[0].pk
+
+
+class ApplicationForm(forms.Form):
+    """A draft may be saved incomplete: only what is written must make sense."""
+
+    title = forms.CharField(label=_("Projektets namn"), max_length=200)
+    description = forms.CharField(
+        label=_("Beskrivning av projektet"),
+        required=False,
+        widget=TEXTAREA,
+        help_text=_("Vad vill ni göra, och varför?"),
+    )
+    goals = forms.CharField(
+        label=_("Mål och förväntat resultat"),
+        required=False,
+        widget=TEXTAREA,
+        help_text=_("Vad ska vara annorlunda när projektet är klart? Gärna med siffror."),
+    )
+    activities = forms.CharField(label=_("Aktiviteter"), required=False, widget=TEXTAREA)
+    time_plan = forms.CharField(label=_("Tidsplan"), required=False, widget=TEXTAREA)
+    starts_on = forms.DateField(
+        label=_("Projektstart"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Skriv datumet som ÅÅÅÅ-MM-DD.")},
+    )
+    ends_on = forms.DateField(
+        label=_("Projektslut"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Skriv datumet som ÅÅÅÅ-MM-DD.")},
+    )
+    amount_applied = amount_field(_("Sökt belopp (kr)"), required=False)
+    co_financing = amount_field(
+        _("Egen insats och annan finansiering (kr)"),
+        required=False,
+        help_text=_("Sökt belopp och egen finansiering ska tillsammans bli budgeten."),
+    )
+    strategy_goals = forms.ModelMultipleChoiceField(
+        label=_("Mål i affärsplanen som projektet bidrar till"),
+        queryset=StrategyGoal.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, goals=None, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        self.fields["strategy_goals"].queryset = (
+            goals if goals is not None else StrategyGoal.objects.none()
+        )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("starts_on"), data.get("ends_on")
+        if start and end and end < start:
+            self.add_error("ends_on", _("Projektet måste sluta efter att det startar."))
+        return data
+
+    def content(self, lines: list[BudgetLineInput]) -> ApplicationContent:
+        data = self.cleaned_data
+        return ApplicationContent(
+            title=data["title"],
+            description=data["description"],
+            goals=data["goals"],
+            activities=data["activities"],
+            time_plan=data["time_plan"],
+            starts_on=data.get("starts_on"),
+            ends_on=data.get("ends_on"),
+            co_financing=data.get("co_financing") or Decimal(0),
+            amount_applied=data.get("amount_applied"),
+            strategy_goal_ids=[goal.pk for goal in data.get("strategy_goals", [])],
+            budget_lines=lines,
+        )
+
+
+class BudgetLineForm(forms.Form):
+    category = forms.ChoiceField(
+        label=_("Kostnadsslag"),
+        choices=[("", _("Välj")), *BudgetLine.Category.choices],
+        required=False,
+    )
+    description = forms.CharField(label=_("Beskrivning"), max_length=200, required=False)
+    amount = amount_field(_("Belopp (kr)"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("amount") and not data.get("category"):
+            self.add_error("category", _("Välj kostnadsslag för raden."))
+        if data.get("category") and data.get("amount") is None:
+            self.add_error("amount", _("Ange radens belopp."))
+        return data
+
+
+BudgetLineFormSet = forms.formset_factory(BudgetLineForm, extra=2, max_num=30, absolute_max=30)
+
+
+def budget_lines_from(formset) -> list[BudgetLineInput]:
+    return [
+        BudgetLineInput(
+            category=form.cleaned_data["category"],
+            amount=form.cleaned_data["amount"],
+            description=form.cleaned_data.get("description", ""),
+        )
+        for form in formset.forms
+        if form.cleaned_data.get("category") and form.cleaned_data.get("amount") is not None
+    ]
+
+
+class AttachmentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Vad är det för bilaga?"), choices=AttachmentKind.choices)
+    file = forms.FileField(
+        label=_("Fil"),
+        help_text=_("Tillåtna filtyper: %(types)s.") % {"types": allowed_extensions()},
+        error_messages={
+            "required": _("Välj en fil."),
+            "empty": _("Filen är tom."),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class CompletionAnswerForm(forms.Form):
+    answer = forms.CharField(label=_("Ditt svar"), widget=TEXTAREA, max_length=10_000)
+    kind = forms.ChoiceField(
+        label=_("Vad är det för bilaga?"), choices=AttachmentKind.choices, required=False
+    )
+    file = forms.FileField(label=_("Bifoga en fil (frivilligt)"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class PaymentRequestForm(forms.Form):
+    amount = amount_field(_("Belopp att betala ut (kr)"))
+    costs_reported = amount_field(
+        _("Redovisade kostnader hittills (kr)"),
+        help_text=_("Summan av de stödberättigande kostnader ni haft, enligt bokföringen."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class FinalReportForm(forms.Form):
+    summary = forms.CharField(label=_("Vad har projektet gjort och uppnått?"), widget=TEXTAREA)
+    jobs_created = forms.DecimalField(
+        label=_("Nya arbetstillfällen (årsarbeten)"),
+        min_value=0,
+        max_digits=6,
+        decimal_places=1,
+        localize=True,
+        error_messages={"invalid": _("Skriv ett tal, till exempel 1,5.")},
+    )
+    turnover_change = forms.DecimalField(
+        label=_("Förändrad årsomsättning (kr)"),
+        max_digits=14,
+        decimal_places=0,
+        localize=True,
+        help_text=_("Jämfört med året före projektet. Kan vara negativ."),
+        error_messages={"invalid": _("Skriv beloppet i hela kronor, till exempel 400000.")},
+    )
+    environmental_results = forms.CharField(label=_("Miljöresultat"), widget=TEXTAREA)
+    co2_reduction_tonnes = forms.DecimalField(
+        label=_("Minskade utsläpp (ton koldioxidekvivalenter per år)"),
+        required=False,
+        min_value=0,
+        max_digits=10,
+        decimal_places=1,
+        localize=True,
+        error_messages={"invalid": _("Skriv ett tal, till exempel 12,5.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)

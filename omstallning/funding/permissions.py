@@ -1,0 +1,63 @@
+"""Who may see and act on an application. Every view, file link and API goes through here."""
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+from .models import Application, ConflictDeclaration
+from .workflow import Role
+
+User = AbstractBaseUser | AnonymousUser
+
+HANDLE = "funding.handle_application"
+ASSESS = "funding.assess_application"
+DECIDE = "funding.decide_application"
+
+
+def is_staff_for_funding(user: User) -> bool:
+    return user.is_authenticated and (
+        user.has_perm(HANDLE) or user.has_perm(ASSESS) or user.has_perm(DECIDE)
+    )
+
+
+def declaration_of(user: User, application: Application) -> ConflictDeclaration | None:
+    if not user.is_authenticated:
+        return None
+    return ConflictDeclaration.objects.filter(application=application, user=user).first()
+
+
+def has_conflict(user: User, application: Application) -> bool:
+    declaration = declaration_of(user, application)
+    return declaration is not None and declaration.has_conflict
+
+
+def is_applicant(user: User, application: Application) -> bool:
+    return user.is_authenticated and application.applicant_id == user.pk
+
+
+def can_see_case(user: User, application: Application) -> bool:
+    """Staff see a submitted case unless they have declared a conflict in it; drafts are the
+    applicant's own."""
+    if not is_staff_for_funding(user) or application.submitted_at is None:
+        return False
+    return not has_conflict(user, application)
+
+
+def can_view(user: User, application: Application) -> bool:
+    return is_applicant(user, application) or can_see_case(user, application)
+
+
+def may_work_on(user: User, application: Application) -> bool:
+    """Assessing, scoring and every step of the case need a declaration of no conflict."""
+    declaration = declaration_of(user, application)
+    return declaration is not None and not declaration.has_conflict
+
+
+def roles_of(user: User, application: Application) -> set[Role]:
+    roles: set[Role] = set()
+    if is_applicant(user, application):
+        roles.add(Role.APPLICANT)
+    if user.is_authenticated and may_work_on(user, application):
+        if user.has_perm(HANDLE):
+            roles.add(Role.OFFICER)
+        if user.has_perm(DECIDE):
+            roles.add(Role.DECIDER)
+    return roles

@@ -1,0 +1,137 @@
+"""Reads for funding: calls, an applicant's own applications, the case queue, and the links
+the assessment engine and the strategy use."""
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, Expression, OuterRef, Q, QuerySet, Subquery, Sum
+from django.utils import timezone
+
+from omstallning.assessment.models import Assessment, DimensionResult
+from omstallning.assessment.selectors import FINISHED
+
+from .models import Application, Call, ConflictDeclaration, Decision, Outcome, Status
+from .permissions import User
+from .workflow import OPEN_CASES
+
+
+def open_calls() -> QuerySet[Call]:
+    now = timezone.now()
+    return (
+        Call.objects.filter(opens_at__lte=now, closes_at__gt=now)
+        .select_related("programme")
+        .order_by("closes_at")
+    )
+
+
+def applications_of(user: User) -> QuerySet[Application]:
+    return (
+        Application.objects.filter(applicant=user)
+        .select_related("call__programme", "organisation")
+        .order_by("-updated_at")
+    )
+
+
+def case_queue(
+    user: User,
+    *,
+    status: str = "",
+    programme_id: int | None = None,
+    assigned: str = "",
+    search: str = "",
+) -> QuerySet[Application]:
+    """Submitted cases a staff member may see: never one where they declared a conflict.
+    `assigned` is "me", "none" or "" (all)."""
+    conflicted = ConflictDeclaration.objects.filter(
+        application=OuterRef("pk"), user=user, has_conflict=True
+    )
+    cases = (
+        Application.objects.filter(submitted_at__isnull=False)
+        .exclude(Exists(conflicted))
+        .select_related("call__programme", "organisation", "assigned_officer")
+    )
+    if status == "open":
+        cases = cases.filter(status__in=OPEN_CASES)
+    elif status in Status.values:
+        cases = cases.filter(status=status)
+    if programme_id:
+        cases = cases.filter(call__programme_id=programme_id)
+    if assigned == "me":
+        cases = cases.filter(assigned_officer=user)
+    elif assigned == "none":
+        cases = cases.filter(assigned_officer__isnull=True)
+    if search:
+        cases = cases.filter(
+            Q(reference__icontains=search)
+            | Q(title__icontains=search)
+            | Q(organisation__name__icontains=search)
+            | Q(organisation__organisation_number__icontains=search)
+        )
+    return cases.order_by("submitted_at")
+
+
+def conflicted_application_ids(user: User) -> QuerySet:
+    """Applications a person declared a conflict of interest in: hidden from them."""
+    if not getattr(user, "is_authenticated", False):
+        return ConflictDeclaration.objects.none().values("application_id")
+    return ConflictDeclaration.objects.filter(user=user, has_conflict=True).values("application_id")
+
+
+def _application_type() -> ContentType:
+    return ContentType.objects.get_for_model(Application)
+
+
+def assessments_of(application: Application) -> QuerySet[Assessment]:
+    return Assessment.objects.filter(
+        subject_type=_application_type(), subject_id=application.pk
+    ).select_related("version__framework", "assessor")
+
+
+def assessments_by(application: Application, user: User) -> QuerySet[Assessment]:
+    return assessments_of(application).filter(assessor=user)
+
+
+def environmental_impact_of(application: Application) -> str:
+    """From the region's latest finished assessment of the application: negative if it
+    finds any harm to the ecological dimension, positive if only benefits, else neutral;
+    empty when the region has not assessed it."""
+    latest = (
+        assessments_of(application)
+        .exclude(perspective=Assessment.Perspective.SELF)
+        .filter(status__in=FINISHED)
+        .order_by("-submitted_at", "-pk")
+        .first()
+    )
+    if latest is None:
+        return ""
+    result = DimensionResult.objects.filter(assessment=latest, dimension__code="ecological").first()
+    if result is None:
+        return "neutral"
+    if result.negative:
+        return "negative"
+    return "positive" if result.positive else "neutral"
+
+
+def granted_amount_of_assessed() -> Expression:
+    """For portfolio sums: the amount granted to the assessed application (zero if none)."""
+    return Subquery(
+        Decision.objects.filter(
+            application_id=OuterRef("subject_id"), outcome=Outcome.GRANTED
+        ).values("amount_granted")[:1]
+    )
+
+
+def granted_per_strategy_goal(
+    goal_ids: Sequence[int], decisions: QuerySet[Decision] | None = None
+) -> dict[int, Decimal]:
+    """Money granted to applications serving each goal. An application serving two goals
+    counts in full under both, so the amounts do not add up to the total granted."""
+    decisions = Decision.objects.all() if decisions is None else decisions
+    rows = (
+        decisions.filter(outcome=Outcome.GRANTED, application__strategy_goals__in=list(goal_ids))
+        .values("application__strategy_goals")
+        .annotate(amount=Sum("amount_granted"))
+        .order_by()
+    )
+    return {row["application__strategy_goals"]: row["amount"] or Decimal(0) for row in rows}

@@ -1,0 +1,50 @@
+"""The one place a case changes status: checks the state machine and the person's role, then
+records who, when and why."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
+
+from ..models import Application, CaseEvent
+from ..permissions import User, roles_of
+from ..workflow import TRANSITIONS, transition
+
+
+def locked(application: Application) -> Application:
+    return Application.objects.select_for_update().get(pk=application.pk)
+
+
+def record(application: Application, action: str, user: User, reason: str = "", **statuses):
+    CaseEvent.objects.create(
+        application=application,
+        action=action,
+        actor=user if user.is_authenticated else None,
+        reason=reason.strip(),
+        from_status=statuses.get("from_status", ""),
+        to_status=statuses.get("to_status", ""),
+    )
+
+
+def move(application: Application, action: str, user: User, reason: str = "") -> Application:
+    """Take step `action` on a locked application. Raises PermissionDenied for the wrong
+    person and ValidationError for a step not allowed from the current status."""
+    step = transition(action, application.status)
+    if step is None:
+        raise ValidationError(
+            _("Det går inte att %(step)s när ansökan har status ”%(status)s”.")
+            % {"step": _lower_first(action), "status": application.get_status_display()},
+            code="status",
+        )
+    if step.role not in roles_of(user, application):
+        raise PermissionDenied(_("Du får inte göra det här i ärendet."))
+    if step.reason_required and not reason.strip():
+        raise ValidationError(_("Skriv en motivering."), code="reason")
+    before = application.status
+    application.status = step.target or before
+    application.save(update_fields=["status", "updated_at"])
+    record(application, action, user, reason, from_status=before, to_status=application.status)
+    return application
+
+
+def _lower_first(action: str) -> str:
+    label = str(TRANSITIONS[action].label)
+    return label[:1].lower() + label[1:]

@@ -1,0 +1,102 @@
+"""The public statistics page, its downloads and the API: the same figures, small cells
+suppressed for the public and shown to staff."""
+
+import io
+from datetime import date
+
+import pytest
+from openpyxl import load_workbook
+
+from omstallning.accounts.tests.factories import verified_client
+
+from .factories import DecisionFactory, ProgrammeFactory
+
+URL = "/api/v1/funding/statistics"
+
+
+@pytest.fixture
+def programme(demo):
+    programme = ProgrammeFactory(code="statistik-test", name="Statistiktest")
+    for _n in range(6):
+        DecisionFactory(programme=programme, municipality_code="1980", women_owner_share=80)
+    for _n in range(3):
+        DecisionFactory(programme=programme, municipality_code="1904", women_owner_share=10)
+    return programme
+
+
+def _rows(body, key):
+    breakdown = next(b for b in body["breakdowns"] if b["key"] == key)
+    return {row["key"]: row["figures"] for row in breakdown["rows"]}
+
+
+def test_the_api_suppresses_cells_under_five_for_the_public(client, programme):
+    body = client.get(URL, {"programme": programme.code}).json()
+
+    municipalities = _rows(body, "municipality_code")
+    assert body["suppressed"] is True
+    assert body["totals"]["decisions"] == 9
+    assert municipalities["1980"]["decisions"] == 6
+    assert municipalities["1980"]["amount_granted"] == "480000"
+    assert municipalities["1904"] == {
+        "decisions": None,
+        "granted": None,
+        "amount_granted": None,
+        "grant_rate": None,
+        "amount_share": None,
+    }
+
+
+def test_staff_with_a_funding_role_see_every_figure(programme, officer):
+    body = verified_client(officer).get(URL, {"programme": programme.code}).json()
+
+    assert body["suppressed"] is False
+    assert _rows(body, "municipality_code")["1904"]["decisions"] == 3
+    assert _rows(body, "ownership")["men"]["decisions"] == 3
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"year_from": "2025", "year_to": "2020"},
+        {"sector": "Z"},
+        {"municipality": "19800"},
+        {"year_from": "abc"},
+    ],
+)
+def test_bad_filters_get_a_clear_answer_not_a_500(client, demo, query):
+    response = client.get(URL, query)
+
+    assert response.status_code in (400, 422)
+    assert "detail" in response.json()
+
+
+def test_the_page_shows_the_figures_with_a_dash_for_suppressed_cells(client, programme):
+    response = client.get("/stod/statistik/", {"programme": programme.code})
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "40/60" in page
+    assert "uppgift visas inte" in page
+    assert "480\xa0000 kr" in page or "480 000 kr" in page
+
+
+def test_the_page_explains_a_bad_period(client, demo):
+    response = client.get("/stod/statistik/", {"year_from": "2025", "year_to": "2020"})
+
+    assert response.status_code == 200
+    assert "Till år kan inte vara före från år." in response.content.decode()
+
+
+def test_csv_and_excel_hold_the_same_suppressed_figures(client, programme):
+    csv_text = client.get("/stod/statistik/statistik.csv", {"programme": programme.code})
+    excel = client.get("/stod/statistik/statistik.xlsx", {"programme": programme.code})
+
+    lines = csv_text.content.decode().splitlines()
+    assert "Per kommun,Västerås,6,6,480000,100.0," in "\n".join(lines) or any(
+        line.startswith("Per kommun,") and ",6,6,480000," in line for line in lines
+    )
+    book = load_workbook(io.BytesIO(excel.content))
+    sheet = book["Per kommun"]
+    values = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
+    assert [None, None, None, None, None] in [row[1:] for row in values]
+    assert excel["Content-Disposition"].endswith(f'{date.today():%Y-%m-%d}.xlsx"')

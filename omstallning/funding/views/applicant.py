@@ -1,0 +1,493 @@
+"""The applicant's pages. Every application is looked up through the permission check, so
+another person's application, or its files, answer 404."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import time_format
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from omstallning.assessment.forms import AssessmentAnswersForm
+from omstallning.assessment.models import Assessment
+from omstallning.assessment.selectors import criteria_of, profile_of
+from omstallning.assessment.services import answers_save, assessment_submit
+
+from .. import selectors, services
+from ..decision_letter import decision_letter_pdf
+from ..forms import (
+    ApplicationForm,
+    ApplicationStartForm,
+    AttachmentForm,
+    BudgetLineFormSet,
+    CompletionAnswerForm,
+    FinalReportForm,
+    OrganisationForm,
+    PaymentRequestForm,
+    budget_lines_from,
+)
+from ..models import ApplicantOrganisation, Application, Attachment, Call
+from ..permissions import can_view, is_applicant
+from ..services.applicant import self_assessments
+from ..workflow import APPLICANT_EDITABLE, Role, available
+
+
+def login_required_here(view):
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)
+
+    return never_cache(wrapper)
+
+
+def _visible_application(request: HttpRequest, pk: int) -> Application:
+    application = get_object_or_404(
+        Application.objects.select_related("call__programme", "organisation"), pk=pk
+    )
+    if not can_view(request.user, application):
+        raise Http404
+    return application
+
+
+def _own_application(request: HttpRequest, pk: int) -> Application:
+    application = _visible_application(request, pk)
+    if not is_applicant(request.user, application):
+        raise Http404
+    return application
+
+
+def _error_text(error: Exception) -> list[str]:
+    if isinstance(error, ValidationError):
+        return error.messages
+    return [str(error) or _("Det går inte att göra det här.")]
+
+
+@login_required_here
+def application_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "funding/application_list.html",
+        {
+            "applications": selectors.applications_of(request.user),
+            "organisations": ApplicantOrganisation.objects.filter(owner=request.user),
+            "calls": selectors.open_calls(),
+            "breadcrumb_current": _("Mina ansökningar"),
+        },
+    )
+
+
+@login_required_here
+def organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    organisation = None
+    if pk is not None:
+        organisation = get_object_or_404(ApplicantOrganisation, pk=pk, owner=request.user)
+    initial = OrganisationForm.initial_from(organisation) if organisation else None
+    form = OrganisationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.organisation_save(
+                user=request.user, facts=form.facts(), organisation=organisation
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Organisationens uppgifter är sparade."))
+            target = request.GET.get("next", "")
+            if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+                target = reverse("funding:applications")
+            return redirect(target)
+    return render(
+        request,
+        "funding/organisation_form.html",
+        {
+            "form": form,
+            "organisation": organisation,
+            "breadcrumb_current": organisation.name if organisation else _("Ny organisation"),
+        },
+    )
+
+
+@never_cache
+def application_start(request: HttpRequest, call_id: int) -> HttpResponse:
+    """The call's details for everyone; signed in, the form that starts an application."""
+    call = get_object_or_404(Call.objects.select_related("programme"), pk=call_id)
+    if not request.user.is_authenticated or not call.is_open():
+        return render(
+            request,
+            "funding/application_start.html",
+            {"form": None, "call": call, "breadcrumb_current": call.title},
+        )
+    if not ApplicantOrganisation.objects.filter(owner=request.user).exists():
+        messages.info(request, _("Börja med att lägga in organisationen som söker."))
+        return redirect(f"{reverse('funding:organisation_new')}?next={request.path}")
+    form = ApplicationStartForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            application = services.application_create(
+                user=request.user,
+                call=call,
+                organisation=form.cleaned_data["organisation"],
+                title=form.cleaned_data["title"],
+            )
+        except (ValidationError, PermissionDenied) as error:
+            for text in _error_text(error):
+                form.add_error(None, text)
+        else:
+            return redirect("funding:application", pk=application.pk)
+    return render(
+        request,
+        "funding/application_start.html",
+        {"form": form, "call": call, "breadcrumb_current": call.title},
+    )
+
+
+def _strategy_goals():
+    from omstallning.strategy.models import Strategy, StrategyGoal
+
+    return StrategyGoal.objects.filter(
+        focus_area__strategy__status=Strategy.Status.ADOPTED
+    ).order_by("code")
+
+
+def _application_forms(application: Application, data=None):
+    initial = {
+        "title": application.title,
+        "description": application.description,
+        "goals": application.goals,
+        "activities": application.activities,
+        "time_plan": application.time_plan,
+        "starts_on": application.starts_on,
+        "ends_on": application.ends_on,
+        "amount_applied": application.amount_applied,
+        "co_financing": application.co_financing,
+        "strategy_goals": list(application.strategy_goals.values_list("pk", flat=True)),
+    }
+    form = ApplicationForm(data, initial=initial, goals=_strategy_goals())
+    lines = [
+        {"category": line.category, "description": line.description, "amount": line.amount}
+        for line in application.budget_lines.all()
+    ]
+    formset = BudgetLineFormSet(data, initial=lines, prefix="budget")
+    return form, formset
+
+
+def _draft_context(request, application, form, formset, **extra) -> dict:
+    frameworks = application.call.self_assessment_frameworks.all()
+    started = {a.version.framework_id: a for a in self_assessments(application)}
+    return {
+        "application": application,
+        "form": form,
+        "formset": formset,
+        "attachment_form": extra.pop("attachment_form", None) or AttachmentForm(),
+        "attachments": application.attachments.all(),
+        "requirements": application.call.attachment_requirements.all(),
+        "self_assessments": [(framework, started.get(framework.pk)) for framework in frameworks],
+        "problems": extra.pop("problems", None),
+        "breadcrumb_current": application.title,
+        **extra,
+    }
+
+
+def _save_draft(request, application):
+    """Save what the form holds. Returns the bound forms and whether they were saved."""
+    form, formset = _application_forms(application, request.POST)
+    if not (form.is_valid() and formset.is_valid()):
+        return form, formset, False
+    services.application_save(
+        application=application,
+        user=request.user,
+        content=form.content(budget_lines_from(formset)),
+    )
+    return form, formset, True
+
+
+@login_required_here
+def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _visible_application(request, pk)
+    mine = is_applicant(request.user, application)
+    if mine and application.status in APPLICANT_EDITABLE:
+        return _draft(request, application)
+    if request.method == "POST":
+        raise Http404
+    return render(request, "funding/application_detail.html", _detail_context(request, application))
+
+
+def _draft(request: HttpRequest, application: Application) -> HttpResponse:
+    if request.method != "POST":
+        form, formset = _application_forms(application)
+        return render(
+            request,
+            "funding/application_form.html",
+            _draft_context(request, application, form, formset),
+        )
+    autosave = request.htmx and request.POST.get("autosave")
+    form, formset, saved = _save_draft(request, application)
+    if autosave:
+        return render(
+            request,
+            "funding/includes/autosave_status.html",
+            {"saved": saved, "at": time_format(timezone.localtime(), "H:i")},
+        )
+    if not saved:
+        messages.error(request, _("Något behöver rättas. Se markeringarna nedan."))
+        context = _draft_context(request, application, form, formset)
+        return render(request, "funding/application_form.html", context, status=422)
+    if request.POST.get("action") != "submit":
+        messages.success(request, _("Utkastet är sparat."))
+        return redirect("funding:application", pk=application.pk)
+    try:
+        services.application_submit(application=application, user=request.user)
+    except ValidationError as error:
+        application.refresh_from_db()
+        form, formset = _application_forms(application)
+        context = _draft_context(request, application, form, formset, problems=error.messages)
+        return render(request, "funding/application_form.html", context, status=422)
+    messages.success(
+        request,
+        _("Ansökan är inskickad. Den har diarienummer %(reference)s. Ett kvitto har skickats.")
+        % {"reference": application.reference},
+    )
+    return redirect("funding:application", pk=application.pk)
+
+
+def _detail_context(request, application, **forms) -> dict:
+    mine = is_applicant(request.user, application)
+    steps = (
+        {step.action for step in available(application.status, {Role.APPLICANT})} if mine else set()
+    )
+    open_request = application.completion_requests.filter(answered_at__isnull=True).last()
+    return {
+        "application": application,
+        "budget_lines": application.budget_lines.all(),
+        "attachments": application.attachments.all(),
+        "completion_requests": application.completion_requests.all(),
+        "open_request": open_request if "answer_completion" in steps else None,
+        "answer_form": forms.get("answer_form") or CompletionAnswerForm(),
+        "can_request_payment": "request_payment" in steps,
+        "payment_form": forms.get("payment_form") or PaymentRequestForm(),
+        "can_report": "submit_final_report" in steps,
+        "report_form": forms.get("report_form") or FinalReportForm(),
+        "can_withdraw": "withdraw" in steps,
+        "decision": getattr(application, "decision", None),
+        "payments": application.payments.all(),
+        "final_report": getattr(application, "final_report", None),
+        "events": application.events.exclude(to_status="").order_by("at"),
+        "breadcrumb_current": application.title,
+    }
+
+
+@login_required_here
+@require_POST
+def completion_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _own_application(request, pk)
+    form = CompletionAnswerForm(request.POST, request.FILES)
+    open_request = application.completion_requests.filter(answered_at__isnull=True).last()
+    if open_request is None:
+        raise Http404
+    if form.is_valid():
+        try:
+            if form.cleaned_data.get("file"):
+                services.attachment_add(
+                    application=application,
+                    user=request.user,
+                    kind=form.cleaned_data.get("kind") or "other",
+                    upload=form.cleaned_data["file"],
+                    completion=open_request,
+                )
+            services.completion_answer(
+                request=open_request, user=request.user, answer=form.cleaned_data["answer"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Tack! Kompletteringen är skickad till handläggaren."))
+            return redirect("funding:application", pk=application.pk)
+    context = _detail_context(request, application, answer_form=form)
+    return render(request, "funding/application_detail.html", context, status=422)
+
+
+@login_required_here
+@require_POST
+def payment_request(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _own_application(request, pk)
+    form = PaymentRequestForm(request.POST)
+    if form.is_valid():
+        try:
+            services.payment_request(
+                application=application, user=request.user, **form.cleaned_data
+            )
+        except (ValidationError, PermissionDenied) as error:
+            form.add_error(None, _error_text(error))
+        else:
+            messages.success(request, _("Begäran om utbetalning är skickad."))
+            return redirect("funding:application", pk=application.pk)
+    context = _detail_context(request, application, payment_form=form)
+    return render(request, "funding/application_detail.html", context, status=422)
+
+
+@login_required_here
+@require_POST
+def final_report(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _own_application(request, pk)
+    form = FinalReportForm(request.POST)
+    if form.is_valid():
+        try:
+            services.final_report_submit(
+                application=application, user=request.user, **form.cleaned_data
+            )
+        except (ValidationError, PermissionDenied) as error:
+            form.add_error(None, _error_text(error))
+        else:
+            messages.success(request, _("Slutrapporten är inlämnad."))
+            return redirect("funding:application", pk=application.pk)
+    context = _detail_context(request, application, report_form=form)
+    return render(request, "funding/application_detail.html", context, status=422)
+
+
+@login_required_here
+@require_POST
+def application_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _own_application(request, pk)
+    try:
+        services.application_withdraw(
+            application=application, user=request.user, reason=request.POST.get("reason", "")
+        )
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, " ".join(_error_text(error)))
+    else:
+        messages.success(request, _("Ansökan är återtagen."))
+    return redirect("funding:application", pk=application.pk)
+
+
+@login_required_here
+@require_POST
+def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _own_application(request, pk)
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.attachment_add(
+                application=application,
+                user=request.user,
+                kind=form.cleaned_data["kind"],
+                upload=form.cleaned_data["file"],
+            )
+        except (ValidationError, PermissionDenied) as error:
+            form.add_error("file", _error_text(error))
+        else:
+            messages.success(request, _("Bilagan är uppladdad."))
+            return redirect(f"{reverse('funding:application', args=[pk])}#bilagor")
+    # The rest of the draft is as last saved: show it with the upload's error.
+    forms = _application_forms(application)
+    context = _draft_context(request, application, *forms, attachment_form=form)
+    return render(request, "funding/application_form.html", context, status=422)
+
+
+@login_required_here
+@require_POST
+def attachment_delete(request: HttpRequest, pk: int, attachment_id: int) -> HttpResponse:
+    application = _own_application(request, pk)
+    attachment = get_object_or_404(Attachment, pk=attachment_id, application=application)
+    try:
+        services.attachment_remove(attachment=attachment, user=request.user)
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, " ".join(_error_text(error)))
+    else:
+        messages.success(request, _("Bilagan är borttagen."))
+    return redirect(f"{reverse('funding:application', args=[pk])}#bilagor")
+
+
+@never_cache
+def attachment_download(request: HttpRequest, pk: int, attachment_id: int) -> FileResponse:
+    if not request.user.is_authenticated:
+        raise Http404
+    application = _visible_application(request, pk)
+    attachment = get_object_or_404(Attachment, pk=attachment_id, application=application)
+    response = FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required_here
+def self_assessment(request: HttpRequest, pk: int, framework_id: int) -> HttpResponse:
+    application = _own_application(request, pk)
+    framework = get_object_or_404(
+        application.call.self_assessment_frameworks.all(), pk=framework_id
+    )
+    assessment = self_assessments(application).filter(version__framework=framework).first()
+    if assessment is None:
+        if request.method != "POST" or application.status not in APPLICANT_EDITABLE:
+            return render(
+                request,
+                "funding/self_assessment_start.html",
+                {"application": application, "framework": framework},
+            )
+        try:
+            services.self_assessment_start(
+                application=application, user=request.user, framework=framework
+            )
+        except (ValidationError, PermissionDenied) as error:
+            messages.error(request, " ".join(_error_text(error)))
+        return redirect("funding:self_assessment", pk=pk, framework_id=framework_id)
+    criteria = criteria_of(assessment.version)
+    form = AssessmentAnswersForm(
+        request.POST if request.method == "POST" and "answers" in request.POST else None,
+        assessment=assessment,
+        criteria=criteria,
+    )
+    if request.method == "POST" and form.is_bound and form.is_valid():
+        try:
+            answers_save(assessment=assessment, user=request.user, entries=form.entries())
+            if request.POST.get("action") == "submit":
+                assessment_submit(assessment=assessment, user=request.user)
+                messages.success(request, _("Hållbarhetsbedömningen är klar."))
+                return redirect("funding:application", pk=pk)
+            messages.success(request, _("Svaren är sparade."))
+            return redirect("funding:self_assessment", pk=pk, framework_id=framework_id)
+        except ValidationError as error:
+            for problem in error.messages:
+                form.add_error(None, problem)
+        except PermissionDenied as error:
+            form.add_error(None, str(error))
+    return render(
+        request,
+        "funding/self_assessment.html",
+        {
+            "application": application,
+            "assessment": assessment,
+            "framework": framework,
+            "form": form,
+            "editable": assessment.status == Assessment.Status.DRAFT,
+            "profile": profile_of(assessment),
+            "breadcrumb_current": str(framework),
+        },
+    )
+
+
+def decision_letter(request: HttpRequest, pk: int) -> HttpResponse:
+    if not request.user.is_authenticated:
+        raise Http404
+    application = _visible_application(request, pk)
+    decision = getattr(application, "decision", None)
+    if decision is None:
+        raise Http404
+    response = HttpResponse(decision_letter_pdf(decision), content_type="application/pdf")
+    name = f"beslut-{decision.case_id}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,108 @@
+"""The public statistics on who gets the money, with CSV and Excel of the same figures.
+Staff with a funding role see every figure; everyone else sees small cells suppressed."""
+
+from django import forms
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from omstallning.core.models import Municipality
+from omstallning.core.sni import SECTIONS
+
+from ..models import Programme
+from ..permissions import is_staff_for_funding
+from ..statistics import MIN_DECISIONS, UNDERREPRESENTED, StatisticsFilter, funding_statistics
+from ..statistics_export import statistics_csv, statistics_excel
+
+
+class StatisticsFilterForm(forms.Form):
+    year_from = forms.IntegerField(
+        label=gettext_lazy("Från år"), required=False, min_value=1990, max_value=2100
+    )
+    year_to = forms.IntegerField(
+        label=gettext_lazy("Till år"), required=False, min_value=1990, max_value=2100
+    )
+    programme = forms.ChoiceField(label=gettext_lazy("Program"), required=False)
+    municipality = forms.ChoiceField(label=gettext_lazy("Kommun"), required=False)
+    sector = forms.ChoiceField(label=gettext_lazy("Bransch"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        everything = [("", _("Alla"))]
+        self.fields["programme"].choices = everything + list(
+            Programme.objects.values_list("code", "name")
+        )
+        self.fields["municipality"].choices = everything + list(
+            Municipality.objects.values_list("code", "name")
+        )
+        self.fields["sector"].choices = everything + [
+            (code, f"{code} {name}") for code, name in SECTIONS.items()
+        ]
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("year_from"), data.get("year_to")
+        if start and end and end < start:
+            raise forms.ValidationError(_("Till år kan inte vara före från år."))
+        return data
+
+    def filters(self) -> StatisticsFilter:
+        if not self.is_valid():
+            return StatisticsFilter()
+        data = self.cleaned_data
+        return StatisticsFilter(
+            year_from=data.get("year_from"),
+            year_to=data.get("year_to"),
+            programme=data.get("programme") or "",
+            municipality=data.get("municipality") or "",
+            sector=data.get("sector") or "",
+        )
+
+
+def _statistics(request: HttpRequest):
+    form = StatisticsFilterForm(request.GET or None)
+    filters = form.filters() if request.GET else StatisticsFilter()
+    suppress = not is_staff_for_funding(request.user)
+    return form, funding_statistics(filters, suppress=suppress)
+
+
+def statistics_page(request: HttpRequest) -> HttpResponse:
+    form, statistics = _statistics(request)
+    response = render(
+        request,
+        "funding/statistics.html",
+        {
+            "form": form,
+            "statistics": statistics,
+            "groups": [(key, label) for key, label, _c in UNDERREPRESENTED],
+            "min_decisions": MIN_DECISIONS,
+            "query": request.GET.urlencode(),
+            "breadcrumb_current": _("Statistik om stöd"),
+        },
+    )
+    response["Vary"] = "Cookie"
+    return response
+
+
+def _download(content, content_type: str, extension: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    name = f"stod-statistik-{timezone.localdate():%Y-%m-%d}.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def statistics_csv_view(request: HttpRequest) -> HttpResponse:
+    _form, statistics = _statistics(request)
+    return _download(statistics_csv(statistics), "text/csv; charset=utf-8", "csv")
+
+
+def statistics_excel_view(request: HttpRequest) -> HttpResponse:
+    _form, statistics = _statistics(request)
+    return _download(
+        statistics_excel(statistics),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "xlsx",
+    )

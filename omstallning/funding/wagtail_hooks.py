@@ -1,0 +1,101 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from .models import Call, Decision, Programme
+from .permissions import is_staff_for_funding
+from .views.cases import CaseQueueView, CaseView
+
+
+@hooks.register("register_admin_urls")
+def register_case_urls():
+    urls = [
+        path("", CaseQueueView.as_view(), name="index"),
+        path("<int:pk>/", CaseView.as_view(), name="detail"),
+    ]
+    return [path("arenden/", include((urls, "funding_cases")))]
+
+
+class CasesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_staff_for_funding(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_cases_menu_item():
+    return CasesMenuItem(
+        _("Ärenden om stöd"),
+        reverse("funding_cases:index"),
+        icon_name="folder-open-inverse",
+        order=250,
+    )
+
+
+class ProgrammeViewSet(ModelViewSet):
+    model = Programme
+    icon = "folder-inverse"
+    menu_label = _("Stödprogram")
+    url_prefix = "funding/programmes"
+    list_display = ["name", "code", "kind", "money_source", "is_active"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+
+
+class CallViewSet(ModelViewSet):
+    model = Call
+    icon = "doc-full"
+    menu_label = _("Utlysningar")
+    url_prefix = "funding/calls"
+    list_display = ["title", "programme", "opens_at", "closes_at"]
+    list_filter = ["programme"]
+    copy_view_enabled = True
+
+
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """Not even an administrator adds, changes or deletes a decision by hand."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return "view" in actions and super().user_has_permission(user, "view")
+
+
+register_permission_policy(Decision, ReadOnlyPolicy(Decision))
+
+
+class DecisionViewSet(ModelViewSet):
+    """Decisions are written by the case handling and the import; here they are read."""
+
+    model = Decision
+    icon = "tasks"
+    menu_label = _("Beslut")
+    url_prefix = "funding/decisions"
+    list_display = ["case_id", "programme", "decided_on", "outcome", "amount_granted", "source"]
+    list_filter = ["programme", "outcome", "source", "is_generated"]
+    search_fields = ["case_id"]
+    list_per_page = 50
+    form_fields = ["conditions"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    inspect_view_fields_exclude = ["organisation_number"]
+
+
+class FundingGroup(ModelViewSetGroup):
+    menu_label = _("Finansiering")
+    menu_icon = "folder-inverse"
+    menu_order = 316
+    items = (
+        ProgrammeViewSet("funding_programme"),
+        CallViewSet("funding_call"),
+        DecisionViewSet("funding_decision"),
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_funding_viewsets():
+    return FundingGroup()

@@ -1,0 +1,126 @@
+"""The case's state machine: which step may move an application from which status to which,
+and who may take it. Pure data; the services enforce it and write the audit log.
+
+    draft → submitted → in review ⇄ completion requested
+    in review → recommended → granted | rejected (recommended → in review to send it back)
+    granted → payments → final report → closed
+    draft, submitted, in review, completion requested → withdrawn (by the applicant)
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from .models import Status
+
+
+class Role(StrEnum):
+    APPLICANT = "applicant"  # the person who applies for the organisation
+    OFFICER = "officer"  # handläggare: funding.handle_application
+    DECIDER = "decider"  # beslutsfattare: funding.decide_application
+
+
+@dataclass(frozen=True)
+class Transition:
+    action: str
+    sources: frozenset[str]
+    target: str | None  # None: the status stays as it is
+    role: Role
+    label: Promise
+    reason_required: bool = False
+
+
+def _t(action, sources, target, role, label, reason_required=False) -> Transition:
+    return Transition(action, frozenset(sources), target, role, label, reason_required)
+
+
+S = Status
+TRANSITIONS: dict[str, Transition] = {
+    t.action: t
+    for t in [
+        _t("submit", [S.DRAFT], S.SUBMITTED, Role.APPLICANT, _("Skicka in ansökan")),
+        _t(
+            "withdraw",
+            [S.DRAFT, S.SUBMITTED, S.IN_REVIEW, S.COMPLETION_REQUESTED],
+            S.WITHDRAWN,
+            Role.APPLICANT,
+            _("Ta tillbaka ansökan"),
+        ),
+        _t("start_review", [S.SUBMITTED], S.IN_REVIEW, Role.OFFICER, _("Påbörja handläggning")),
+        _t(
+            "request_completion",
+            [S.IN_REVIEW],
+            S.COMPLETION_REQUESTED,
+            Role.OFFICER,
+            _("Begär komplettering"),
+            reason_required=True,
+        ),
+        _t(
+            "answer_completion",
+            [S.COMPLETION_REQUESTED],
+            S.IN_REVIEW,
+            Role.APPLICANT,
+            _("Skicka kompletteringen"),
+        ),
+        _t(
+            "recommend",
+            [S.IN_REVIEW],
+            S.RECOMMENDED,
+            Role.OFFICER,
+            _("Lämna förslag till beslut"),
+            reason_required=True,
+        ),
+        _t(
+            "return_for_review",
+            [S.RECOMMENDED],
+            S.IN_REVIEW,
+            Role.DECIDER,
+            _("Skicka tillbaka till handläggaren"),
+            reason_required=True,
+        ),
+        _t("grant", [S.RECOMMENDED], S.GRANTED, Role.DECIDER, _("Bevilja")),
+        _t("reject", [S.RECOMMENDED], S.REJECTED, Role.DECIDER, _("Avslå"), reason_required=True),
+        _t(
+            "request_payment",
+            [S.GRANTED, S.PAYMENTS],
+            S.PAYMENTS,
+            Role.APPLICANT,
+            _("Begär utbetalning"),
+        ),
+        _t(
+            "register_payment",
+            [S.PAYMENTS, S.FINAL_REPORT],
+            None,
+            Role.OFFICER,
+            _("Registrera utbetalning"),
+        ),
+        _t(
+            "submit_final_report",
+            [S.GRANTED, S.PAYMENTS],
+            S.FINAL_REPORT,
+            Role.APPLICANT,
+            _("Lämna slutrapport"),
+        ),
+        _t("close", [S.FINAL_REPORT], S.CLOSED, Role.OFFICER, _("Avsluta ärendet")),
+    ]
+}
+
+# Statuses in which the applicant may still change the application's content.
+APPLICANT_EDITABLE = frozenset({S.DRAFT})
+# Statuses in which the case is with the region (shown in the case officers' queue).
+OPEN_CASES = frozenset({S.SUBMITTED, S.IN_REVIEW, S.COMPLETION_REQUESTED, S.RECOMMENDED})
+
+
+def transition(action: str, status: str) -> Transition | None:
+    """The transition for `action` from `status`, or None if it is not allowed from there."""
+    candidate = TRANSITIONS.get(action)
+    if candidate is None or status not in candidate.sources:
+        return None
+    return candidate
+
+
+def available(status: str, roles: set[Role]) -> list[Transition]:
+    """The steps that someone with `roles` could take from `status`."""
+    return [t for t in TRANSITIONS.values() if status in t.sources and t.role in roles]
