@@ -81,6 +81,14 @@ def serious_violations(results: dict) -> list[dict]:
     return [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
 
 
+def assert_axe_clean(page) -> None:
+    """No serious or critical axe violation on the page as it is now."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    violations = serious_violations(Axe().run(page).response)
+    assert not violations, violations_report(page.url, violations)
+
+
 def violations_report(url: str, violations: list[dict]) -> str:
     lines = [f"{url}:"]
     for violation in violations:

@@ -3,12 +3,9 @@ on the waiting list gets the place. axe checks every page on the way."""
 
 import re
 
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from e2e.support import BANNER, serious_violations, violations_report
-
-_axe = Axe()
+from e2e.support import BANNER, assert_axe_clean
 
 CREATE_EVENT = """
 from datetime import timedelta
@@ -23,11 +20,6 @@ event = parent.add_child(instance=EventPage(
 event.save_revision().publish()
 result = event.url
 """
-
-
-def _axe_clean(page) -> None:
-    violations = serious_violations(_axe.run(page).response)
-    assert not violations, violations_report(page.url, violations)
 
 
 def _register(page, path: str, name: str, email: str) -> None:
@@ -53,13 +45,13 @@ def test_register_cancel_and_the_waiting_list_moves(server, new_context):
     second = new_context().new_page()
 
     _register(first, path, "Första Person", "forsta@example.org")
-    _axe_clean(first)  # the meeting page with its registration form
+    assert_axe_clean(first)  # the meeting page with its registration form
     first.get_by_role("button", name="Anmäl mig").click()
     expect(first.locator(".registration-status")).to_contain_text("Du är anmäld.")
     expect(
         first.get_by_role("link", name="https://meet.example.org/webblasartraffen")
     ).to_be_visible()
-    _axe_clean(first)  # the person's own registration page
+    assert_axe_clean(first)  # the person's own registration page
 
     _register(second, path, "Andra Person", "andra@example.org")
     second.get_by_role("button", name="Ställ mig på väntelistan").click()
@@ -86,10 +78,10 @@ def test_register_cancel_and_the_waiting_list_moves(server, new_context):
     ).to_be_visible()
 
 
-def test_the_listing_and_a_past_meeting_are_axe_clean(page):
+def test_the_listing_and_a_past_meeting_areassert_axe_clean(page):
     page.goto("/traffpunkt-hallbarhet/?tema=energi-och-klimat")
     page.locator(BANNER).get_by_role("button", name="Endast nödvändiga").click()
-    _axe_clean(page)
+    assert_axe_clean(page)
     page.get_by_role("link", name="Solel och lagring på landsbygden").click()
     expect(page.get_by_role("heading", name="Dokumentation från träffen")).to_be_visible()
-    _axe_clean(page)
+    assert_axe_clean(page)

@@ -5,18 +5,10 @@ the listing, the item and the form. And two platforms sharing their banks over l
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from e2e.conftest import _BROWSER
-from e2e.support import BANNER, create_user_code, log_in, serious_violations, violations_report
-
-_axe = Axe()
-
-
-def _axe_clean(page) -> None:
-    violations = serious_violations(_axe.run(page).response)
-    assert not violations, violations_report(page.url, violations)
+from e2e.support import BANNER, assert_axe_clean, create_user_code, log_in
 
 
 def _dismiss_banner(page) -> None:
@@ -31,7 +23,7 @@ def test_find_propose_and_approve(server, page):
     # Find: search, then narrow by municipality and goal; htmx updates in place.
     page.goto("/kunskapsbank/")
     _dismiss_banner(page)
-    _axe_clean(page)
+    assert_axe_clean(page)
     page.get_by_label("Sök bland exempel, verktyg och metoder").fill("energi")
     page.get_by_label("Sök bland exempel, verktyg och metoder").press("Enter")
     item = page.get_by_role("link", name="Digital tvilling sparar energi i fastigheterna")
@@ -44,13 +36,13 @@ def test_find_propose_and_approve(server, page):
     expect(item).to_be_visible()
     titles = page.locator(".knowledge-list .card__title").all_inner_texts()
     assert "Digital tvilling sparar energi i fastigheterna" in titles
-    _axe_clean(page)
+    assert_axe_clean(page)
 
     item.click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Digital tvilling sparar energi i fastigheterna"
     )
-    _axe_clean(page)
+    assert_axe_clean(page)
 
     # Propose, as an Aktör.
     page.goto("/kunskapsbank/")
@@ -59,7 +51,7 @@ def test_find_propose_and_approve(server, page):
     page.get_by_role("link", name="Ett gott exempel").click()
     page.get_by_role("button", name="Skicka förslaget").click()
     expect(page.get_by_role("alert")).to_contain_text("Något behöver rättas")
-    _axe_clean(page)
+    assert_axe_clean(page)
     page.get_by_label("Rubrik").fill("Biogas från gården i Sala")
     page.get_by_label("Sammanfattning").fill("En mjölkgård gör biogas av gödsel.")
     page.get_by_label("Företag eller organisation").fill("Gården i Sala AB")
@@ -67,11 +59,11 @@ def test_find_propose_and_approve(server, page):
     page.get_by_label("Det här gjorde de").fill("Byggde en gårdsanläggning för biogas.")
     page.get_by_label("Sala", exact=True).check()
     page.get_by_label(re.compile("^Jag har rätt att dela texten")).check()
-    _axe_clean(page)
+    assert_axe_clean(page)
     page.get_by_role("button", name="Skicka förslaget").click()
     expect(page.get_by_text("Tack! Förslaget är skickat")).to_be_visible()
     expect(page.locator(".proposal-status")).to_have_text("Granskas")
-    _axe_clean(page)
+    assert_axe_clean(page)
     assert server.mail.messages_to("e2e-aktor@example.org")
 
     # Approve, as an editor with two-factor login, in Wagtail's editor.

@@ -4,17 +4,9 @@ public strategy pages."""
 
 import re
 
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from e2e.support import BANNER, create_user_code, log_in, serious_violations, violations_report
-
-_axe = Axe()
-
-
-def _axe_clean(page) -> None:
-    violations = serious_violations(_axe.run(page).response)
-    assert not violations, violations_report(page.url, violations)
+from e2e.support import BANNER, assert_axe_clean, create_user_code, log_in
 
 
 def _goal_progress(page) -> int:
@@ -29,13 +21,13 @@ def test_follow_a_gap_report_status_and_see_the_rollup(server, page):
     if page.locator(BANNER).count():
         page.locator(BANNER).get_by_role("button", name="Endast nödvändiga").click()
     expect(page.get_by_role("img", name=re.compile("Den röda tråden"))).to_be_visible()
-    _axe_clean(page)
+    assert_axe_clean(page)
     page.get_by_role("link", name="Den röda tråden").click()
     page.locator("#luckor").get_by_role("link", name="Insats A3").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("A3 Industrimark för nyetableringar")
-    _axe_clean(page)
+    assert_axe_clean(page)
     page.get_by_role("link", name=re.compile("^1.1 Minskade utsläpp")).click()
-    _axe_clean(page)
+    assert_axe_clean(page)
     before = _goal_progress(page)
 
     staff = page.context.browser.new_context(base_url=server.url, locale="sv-SE")

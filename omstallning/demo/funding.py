@@ -17,7 +17,6 @@ from decimal import Decimal
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from wagtail.models import Page
 
 from omstallning.assessment.impact import Relevance
 from omstallning.assessment.models import Framework
@@ -33,7 +32,6 @@ from omstallning.funding.models import (
     BudgetFrame,
     Call,
     Decision,
-    FundingIndexPage,
     Programme,
     SelectionCriterion,
     ownership_of,
@@ -613,9 +611,7 @@ def _load_call(programme: Programme, texts: dict, opens_at, closes_at, attachmen
 
 
 def load_demo_funding(
-    strategy: Strategy | None,
-    users: Mapping[str, AbstractBaseUser] | None,
-    home: Page | None = None,
+    strategy: Strategy | None, users: Mapping[str, AbstractBaseUser] | None
 ) -> Call:
     """Programmes, calls and the generated history; with users (by username), also demo
     applications that are theirs. Returns the open call."""
@@ -641,16 +637,4 @@ def load_demo_funding(
         Decision.objects.bulk_create(generated_decisions(programmes, today), batch_size=BATCH)
     if users:
         _load_applications(open_call, strategy, users)
-    if home is not None and not FundingIndexPage.objects.exists():
-        page = home.add_child(
-            instance=FundingIndexPage(
-                title="Stöd och finansiering",
-                slug="finansiering",
-                intro="Regionen hållbarhetssäkrar sin finansiering: företagsstöd, projektmedel, "
-                "kommersiell service och regionalfonden. Här finns öppna utlysningar, dina "
-                "ansökningar och statistik om vem som får stöd.",
-                show_in_menus=True,
-            )
-        )
-        page.save_revision().publish()
     return open_call

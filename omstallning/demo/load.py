@@ -26,6 +26,7 @@ from omstallning.core.models import (
     StandardPage,
 )
 from omstallning.events.models import EventIndexPage
+from omstallning.funding.models import FundingIndexPage
 
 from . import pages as texts
 from .events import load_demo_events
@@ -343,7 +344,27 @@ def demo_content_load(*, with_users: bool) -> bool:
     load_demo_funding(
         strategy,
         {user.username: user for user in get_user_model().objects.all()} if with_users else None,
-        home=home,
+    )
+    funding = _publish(
+        home.add_child(
+            instance=FundingIndexPage(
+                title="Stöd och finansiering",
+                slug="finansiering",
+                intro="Regionen hållbarhetssäkrar sin finansiering: företagsstöd, projektmedel, "
+                "kommersiell service och regionalfonden. Här finns öppna utlysningar, dina "
+                "ansökningar och statistik om vem som får stöd.",
+                show_in_menus=True,
+            )
+        )
+    )
+    _translate(
+        funding,
+        en,
+        title="Support and funding",
+        slug="funding",
+        intro="The region builds sustainability into its funding: business support, project "
+        "funds, commercial services and the Regional Development Fund. Here are the open calls, "
+        "your applications and statistics on who receives support.",
     )
     return True
 

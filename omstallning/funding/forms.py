@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from omstallning.core.models import Municipality
@@ -52,7 +53,9 @@ class OrganisationForm(forms.Form):
         max_length=20,
         help_text=_("10 siffror, till exempel 556036-0793."),
     )
-    company_size = forms.ChoiceField(label=_("Storlek"), choices=CompanySize.choices)
+    company_size = forms.ChoiceField(
+        label=_("Storlek"), choices=[("", _("Välj storlek")), *CompanySize.choices]
+    )
     sni_code = forms.CharField(
         label=_("SNI-kod"),
         max_length=8,
@@ -266,7 +269,7 @@ class BudgetLineForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("amount") and not data.get("category"):
+        if data.get("amount") is not None and not data.get("category"):
             self.add_error("category", _("Välj kostnadsslag för raden."))
         if data.get("category") and data.get("amount") is None:
             self.add_error("amount", _("Ange radens belopp."))
@@ -288,11 +291,18 @@ def budget_lines_from(formset) -> list[BudgetLineInput]:
     ]
 
 
+KIND_CHOICES = [("", _("Välj typ av bilaga")), *AttachmentKind.choices]
+
+
 class AttachmentForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Vad är det för bilaga?"), choices=AttachmentKind.choices)
+    kind = forms.ChoiceField(
+        label=_("Vad är det för bilaga?"),
+        choices=KIND_CHOICES,
+        error_messages={"required": _("Välj vad det är för bilaga.")},
+    )
     file = forms.FileField(
         label=_("Fil"),
-        help_text=_("Tillåtna filtyper: %(types)s.") % {"types": allowed_extensions()},
+        help_text=format_lazy(_("Tillåtna filtyper: {types}."), types=allowed_extensions()),
         error_messages={
             "required": _("Välj en fil."),
             "empty": _("Filen är tom."),
@@ -307,9 +317,23 @@ class AttachmentForm(forms.Form):
 class CompletionAnswerForm(forms.Form):
     answer = forms.CharField(label=_("Ditt svar"), widget=TEXTAREA, max_length=10_000)
     kind = forms.ChoiceField(
-        label=_("Vad är det för bilaga?"), choices=AttachmentKind.choices, required=False
+        label=_("Vad är det för bilaga?"), choices=KIND_CHOICES, required=False
     )
     file = forms.FileField(label=_("Bifoga en fil (frivilligt)"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class WithdrawForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("Ja, jag vill ta tillbaka ansökan. Den kan inte skickas in igen."),
+        error_messages={"required": _("Kryssa i rutan för att ta tillbaka ansökan.")},
+    )
+    reason = forms.CharField(
+        label=_("Varför? (frivilligt)"), required=False, max_length=2000, widget=TEXTAREA
+    )
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")

@@ -4,16 +4,34 @@ the assessment engine and the strategy use."""
 from collections.abc import Sequence
 from decimal import Decimal
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, Expression, OuterRef, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
+from wagtail.models import Locale
 
 from omstallning.assessment.models import Assessment, DimensionResult
 from omstallning.assessment.selectors import FINISHED
 
-from .models import Application, Call, ConflictDeclaration, Decision, Outcome, Status
+from .models import (
+    Application,
+    Call,
+    ConflictDeclaration,
+    Decision,
+    FundingIndexPage,
+    Outcome,
+    Status,
+)
 from .permissions import User
-from .workflow import OPEN_CASES
+from .workflow import NEEDS_ACTION
+
+
+def funding_page() -> FundingIndexPage | None:
+    """The public funding page in the current language: the funding views' place in the
+    site (breadcrumbs, the menu's current item)."""
+    pages = FundingIndexPage.objects.live()
+    return pages.filter(locale=Locale.get_active()).first() or pages.first()
 
 
 def open_calls() -> QuerySet[Call]:
@@ -52,7 +70,7 @@ def case_queue(
         .select_related("call__programme", "organisation", "assigned_officer")
     )
     if status == "open":
-        cases = cases.filter(status__in=OPEN_CASES)
+        cases = cases.filter(status__in=NEEDS_ACTION)
     elif status in Status.values:
         cases = cases.filter(status=status)
     if programme_id:
@@ -71,11 +89,39 @@ def case_queue(
     return cases.order_by("submitted_at")
 
 
+def payment_remaining(application: Application) -> Decimal | None:
+    """What may still be requested: the grant less what is requested and not refused."""
+    decision = getattr(application, "decision", None)
+    if decision is None or decision.outcome != Outcome.GRANTED:
+        return None
+    asked = application.payments.exclude(status="refused").aggregate(total=Sum("amount_requested"))
+    return decision.amount_granted - (asked["total"] or Decimal(0))
+
+
 def conflicted_application_ids(user: User) -> QuerySet:
     """Applications a person declared a conflict of interest in: hidden from them."""
     if not getattr(user, "is_authenticated", False):
         return ConflictDeclaration.objects.none().values("application_id")
     return ConflictDeclaration.objects.filter(user=user, has_conflict=True).values("application_id")
+
+
+def officers_for(application: Application) -> QuerySet:
+    """Case officers who may be given the case: anyone with the right who has not declared
+    a conflict in it."""
+    handle = Permission.objects.get(
+        content_type__app_label="funding", codename="handle_application"
+    )
+    conflicted = ConflictDeclaration.objects.filter(
+        application=application, has_conflict=True
+    ).values("user_id")
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(groups__permissions=handle) | Q(user_permissions=handle) | Q(is_superuser=True))
+        .exclude(pk__in=conflicted)
+        .distinct()
+        .order_by("first_name", "last_name")
+    )
 
 
 def _application_type() -> ContentType:

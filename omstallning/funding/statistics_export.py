@@ -44,7 +44,13 @@ def tables(statistics: FundingStatistics) -> list[Table]:
             Table(
                 breakdown.title,
                 headers,
-                [[row.label, *_figure_cells(row.figures)] for row in breakdown.rows],
+                [
+                    [
+                        int(row.key) if breakdown.key == "year" else row.label,
+                        *_figure_cells(row.figures),
+                    ]
+                    for row in breakdown.rows
+                ],
             )
         )
     trend_headers = [_("År"), _("Beviljade beslut 1:1"), _("Beviljat belopp 1:1 (kr)")]
@@ -96,6 +102,28 @@ def tables(statistics: FundingStatistics) -> list[Table]:
             ],
         )
     )
+    result.append(
+        Table(
+            _("Budget per program och år"),
+            [
+                _("Program"),
+                _("År"),
+                _("Budgetram (kr)"),
+                _("Beviljat (kr)"),
+                _("Andel av ramen (%)"),
+            ],
+            [
+                [
+                    row.programme,
+                    row.year,
+                    row.frame,
+                    row.granted,
+                    None if row.share is None else round(row.share * 100, 1),
+                ]
+                for row in statistics.budget_use
+            ],
+        )
+    )
     return result
 
 
@@ -107,7 +135,9 @@ def _safe(value):
 
 
 def statistics_csv(statistics: FundingStatistics) -> str:
+    """UTF-8 with a byte-order mark, so that Excel reads å, ä and ö right when opened."""
     out = io.StringIO()
+    out.write("\ufeff")
     writer = csv.writer(out)
     for table in tables(statistics):
         writer.writerow([_("Tabell"), *table.headers])
@@ -117,11 +147,17 @@ def statistics_csv(statistics: FundingStatistics) -> str:
     return out.getvalue()
 
 
+def _sheet_name(title: str) -> str:
+    # Excel allows 31 characters and none of []:*?/\\.
+    cleaned = "".join(c for c in title if c not in "[]:*?/\\")
+    return cleaned if len(cleaned) <= 31 else cleaned[:30].rstrip() + "…"
+
+
 def statistics_excel(statistics: FundingStatistics) -> bytes:
     book = Workbook()
     book.remove(book.active)
     for table in tables(statistics):
-        sheet = book.create_sheet(table.title[:31].replace("/", "-").replace(":", ""))
+        sheet = book.create_sheet(_sheet_name(table.title))
         sheet.append(table.headers)
         for cell in sheet[1]:
             cell.font = Font(bold=True)

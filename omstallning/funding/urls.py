@@ -20,19 +20,9 @@ urlpatterns = [
     path(_("utlysningar/<int:call_id>/ansok/"), applicant.application_start, name="apply"),
     path(_("mina-ansokningar/<int:pk>/"), applicant.application_detail, name="application"),
     path(
-        _("mina-ansokningar/<int:pk>/bilagor/"),
-        applicant.attachment_upload,
-        name="attachment_upload",
-    ),
-    path(
         _("mina-ansokningar/<int:pk>/bilagor/<int:attachment_id>/"),
         applicant.attachment_download,
         name="attachment",
-    ),
-    path(
-        _("mina-ansokningar/<int:pk>/bilagor/<int:attachment_id>/ta-bort/"),
-        applicant.attachment_delete,
-        name="attachment_delete",
     ),
     path(
         _("mina-ansokningar/<int:pk>/hallbarhet/<int:framework_id>/"),

@@ -111,6 +111,8 @@ TRANSITIONS: dict[str, Transition] = {
 APPLICANT_EDITABLE = frozenset({S.DRAFT})
 # Statuses in which the case is with the region (shown in the case officers' queue).
 OPEN_CASES = frozenset({S.SUBMITTED, S.IN_REVIEW, S.COMPLETION_REQUESTED, S.RECOMMENDED})
+# Statuses where the region has something to do: open cases, payments and final reports.
+NEEDS_ACTION = OPEN_CASES | {S.PAYMENTS, S.FINAL_REPORT}
 
 
 def transition(action: str, status: str) -> Transition | None:
@@ -124,3 +126,17 @@ def transition(action: str, status: str) -> Transition | None:
 def available(status: str, roles: set[Role]) -> list[Transition]:
     """The steps that someone with `roles` could take from `status`."""
     return [t for t in TRANSITIONS.values() if status in t.sources and t.role in roles]
+
+
+# What the audit log's actions are called, for people reading it.
+ACTION_LABELS = {
+    **{action: step.label for action, step in TRANSITIONS.items()},
+    "create": _("Utkast påbörjat"),
+    "attachment_added": _("Bilaga tillagd"),
+    "attachment_removed": _("Bilaga borttagen"),
+    "conflict_declared": _("Jäv anmält"),
+    "no_conflict_declared": _("Ingen jäv deklarerad"),
+    "assigned": _("Handläggare tilldelad"),
+    "assessment_started": _("Hållbarhetsbedömning påbörjad"),
+    "criteria_scored": _("Urvalskriterier poängsatta"),
+}

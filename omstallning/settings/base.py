@@ -319,6 +319,8 @@ KNOWLEDGE_FEED_LIMITS = {
     "total_seconds": env.int("KNOWLEDGE_FEED_TOTAL_SECONDS", default=300),
 }
 
+# Funding applications: drafts never sent in are removed after this many days untouched.
+FUNDING_DRAFT_RETENTION_DAYS = env.int("FUNDING_DRAFT_RETENTION_DAYS", default=365)
 # Funding applications: attachments (per file, and how many per application).
 FUNDING_ATTACHMENTS = {
     "max_bytes": env.int("FUNDING_ATTACHMENT_MAX_BYTES", default=10_000_000),

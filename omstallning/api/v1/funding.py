@@ -80,6 +80,15 @@ class StrategyGoalOut(Schema):
     amount_granted: Decimal | None
 
 
+class BudgetOut(Schema):
+    programme: str
+    year: int
+    frame: Decimal
+    decisions: int | None
+    granted: Decimal | None
+    share: float | None = Field(description="Beviljat delat med budgetramen")
+
+
 class StatisticsOut(Schema):
     suppressed: bool = Field(description="Sant när små celler är dolda (null)")
     min_decisions: int
@@ -88,6 +97,7 @@ class StatisticsOut(Schema):
     underrepresented_trend: list[TrendOut]
     sdgs: list[SdgOut]
     strategy_goals: list[StrategyGoalOut]
+    budget_use: list[BudgetOut]
 
 
 def _figures(figures: Figures) -> dict:
@@ -175,5 +185,16 @@ def get_statistics(request: HttpRequest, query: Query[StatisticsQuery]):
                 "amount_granted": goal.amount_granted,
             }
             for goal in statistics.strategy_goals
+        ],
+        "budget_use": [
+            {
+                "programme": row.programme,
+                "year": row.year,
+                "frame": row.frame,
+                "decisions": row.decisions,
+                "granted": row.granted,
+                "share": row.share,
+            }
+            for row in statistics.budget_use
         ],
     }

@@ -33,7 +33,8 @@ def language_links(context) -> list[dict]:
     links = []
     for code, name in settings.LANGUAGES:
         url = None
-        if isinstance(page, Page):
+        # A Django view placed under a page (for breadcrumbs) has its own translated URLs.
+        if isinstance(page, Page) and not context.get("translate_path"):
             translation = page.get_translation_or_none(
                 Locale.objects.filter(language_code=code).first()
             )

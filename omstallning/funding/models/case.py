@@ -35,6 +35,12 @@ class CaseEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.application_id} {self.action} {self.at:%Y-%m-%d %H:%M}"
 
+    @property
+    def action_label(self) -> str:
+        from ..workflow import ACTION_LABELS
+
+        return str(ACTION_LABELS.get(self.action, self.action))
+
 
 class ConflictDeclaration(models.Model):
     """Jävsdeklaration: before working on a case, a person declares whether they have a

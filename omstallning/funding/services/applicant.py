@@ -31,6 +31,7 @@ from ..models import (
     Status,
 )
 from ..permissions import User, is_applicant
+from ..selectors import payment_remaining
 from ..workflow import APPLICANT_EDITABLE
 from .audit import locked, move, record
 
@@ -334,15 +335,13 @@ def payment_request(
     *, application: Application, user: User, amount: Decimal, costs_reported: Decimal
 ) -> Payment:
     application = move(locked(application), "request_payment", user)
-    granted = application.decision.amount_granted
-    already = sum(
-        (p.amount_requested for p in application.payments.exclude(status=Payment.Status.REFUSED)),
-        Decimal(0),
-    )
+    left = payment_remaining(application)
     if amount <= 0:
         raise ValidationError({"amount": _("Ange ett belopp större än noll.")})
-    if already + amount > granted:
-        left = f"{granted - already:,.0f}".replace(",", "\u00a0")
+    if amount > costs_reported:
+        raise ValidationError({"amount": _("Ni kan inte begära mer än de kostnader ni redovisar.")})
+    if amount > left:
+        left = f"{left:,.0f}".replace(",", "\u00a0")
         raise ValidationError(
             {
                 "amount": _("Ni kan begära högst det beviljade beloppet, %(left)s kr kvar.")

@@ -25,7 +25,15 @@ from ..models import (
     Status,
     ownership_of,
 )
-from ..permissions import ASSESS, HANDLE, User, declaration_of, is_staff_for_funding, may_work_on
+from ..permissions import (
+    ASSESS,
+    HANDLE,
+    User,
+    declaration_of,
+    has_conflict,
+    is_staff_for_funding,
+    may_work_on,
+)
 from .audit import locked, move, record
 
 
@@ -70,9 +78,9 @@ def _require_work(user: User, application: Application, permission: str) -> None
 def case_assign(*, application: Application, user: User, officer: User | None) -> Application:
     application = locked(application)
     _require_work(user, application, HANDLE)
-    if officer is not None and not (officer.has_perm(HANDLE) and may_work_on(officer, application)):
+    if officer is not None and (not officer.has_perm(HANDLE) or has_conflict(officer, application)):
         raise ValidationError(
-            _("Handläggaren måste ha lämnat en jävsdeklaration utan jäv i ärendet."),
+            _("Ärendet kan bara tilldelas en handläggare som inte har anmält jäv i det."),
             code="officer",
         )
     application.assigned_officer = officer

@@ -136,14 +136,19 @@ def test_apply_autosave_attach_and_submit(client, applicant, django_capture_on_c
     assert "Bilaga saknas: Budget." in refused.content.decode()
 
     bad_file = client.post(
-        reverse("funding:attachment_upload", args=[application.pk]),
-        {"kind": "budget", "file": SimpleUploadedFile("budget.pdf", b"MZ\x90\x00 not a pdf")},
+        url,
+        {
+            **draft_data(activities="Skrivet precis innan uppladdningen."),
+            "action": "upload",
+            "kind": "budget",
+            "file": SimpleUploadedFile("budget.pdf", b"MZ\x90\x00 not a pdf"),
+        },
     )
     assert "inte en riktig PDF-fil" in bad_file.content.decode()
-    client.post(
-        reverse("funding:attachment_upload", args=[application.pk]),
-        {"kind": "budget", "file": pdf_upload()},
-    )
+    application.refresh_from_db()
+    # The upload saved what was typed first, though the file was refused.
+    assert application.activities == "Skrivet precis innan uppladdningen."
+    client.post(url, {**draft_data(), "action": "upload", "kind": "budget", "file": pdf_upload()})
     with django_capture_on_commit_callbacks(execute=True):
         submitted = client.post(url, {**draft_data(), "action": "submit"})
 
@@ -154,6 +159,41 @@ def test_apply_autosave_attach_and_submit(client, applicant, django_capture_on_c
     page = client.get(url).content.decode()
     assert application.reference in page
     assert "Skicka in ansökan" not in page
+
+
+def test_withdrawing_asks_first(client, applicant, demo):
+    from .factories import submitted_application
+
+    application = submitted_application(organisation__owner=applicant, applicant=applicant)
+    client.force_login(applicant)
+    url = reverse("funding:withdraw", args=[application.pk])
+
+    unconfirmed = client.post(url, {"reason": "Vi väntar ett år."})
+    application.refresh_from_db()
+    assert unconfirmed.status_code == 422
+    assert application.status == Status.SUBMITTED
+
+    client.post(url, {"confirm": "on", "reason": "Vi väntar ett år."})
+    application.refresh_from_db()
+    assert application.status == Status.WITHDRAWN
+    assert application.events.get(action="withdraw").reason == "Vi väntar ett år."
+
+
+def test_removing_an_attachment_keeps_what_was_typed(client, applicant):
+    application = ApplicationFactory(organisation__owner=applicant, applicant=applicant)
+    attachment = services.attachment_add(
+        application=application, user=applicant, kind="budget", upload=pdf_upload()
+    )
+    client.force_login(applicant)
+
+    client.post(
+        reverse("funding:application", args=[application.pk]),
+        {**draft_data(goals="Nytt mål."), "action": f"delete:{attachment.pk}"},
+    )
+
+    application.refresh_from_db()
+    assert application.goals == "Nytt mål."
+    assert not application.attachments.exists()
 
 
 def test_a_bad_amount_is_explained_and_the_rest_of_the_draft_stays(client, applicant):
@@ -267,3 +307,18 @@ def test_payment_and_final_report_from_the_page(client, granted):
     assert granted.status == Status.FINAL_REPORT
     assert granted.final_report.jobs_created == Decimal("1.5")
     assert granted.payments.get().amount_requested == Decimal(60_000)
+
+
+def test_a_budget_row_saved_by_autosave_survives_a_post_from_the_page_shown_before(
+    client, applicant
+):
+    """The page was rendered with no budget rows; autosave stored one; the next ordinary
+    post from that same page must not drop it."""
+    application = ApplicationFactory(organisation__owner=applicant, applicant=applicant)
+    client.force_login(applicant)
+    url = reverse("funding:application", args=[application.pk])
+    client.post(url, {**draft_data(), "autosave": "1"}, headers={"HX-Request": "true"})
+
+    client.post(url, {**draft_data(), "action": "save"})
+
+    assert [line.amount for line in application.budget_lines.all()] == [Decimal(400_000)]

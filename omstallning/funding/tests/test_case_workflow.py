@@ -214,3 +214,22 @@ def test_every_transition_names_one_role_and_known_statuses():
         "reject",
         "return_for_review",
     }
+
+
+def test_a_case_is_assigned_only_to_an_officer_without_a_conflict(officer):
+    from omstallning.accounts.tests.factories import UserFactory
+    from omstallning.funding.selectors import officers_for
+
+    application = submitted_application()
+    colleague, conflicted = UserFactory(roles=["Handläggare"]), UserFactory(roles=["Handläggare"])
+    declare(application, officer)
+    services.conflict_declare(application=application, user=conflicted, has_conflict=True)
+
+    services.case_assign(application=application, user=officer, officer=colleague)
+
+    application.refresh_from_db()
+    assert application.assigned_officer == colleague
+    assert conflicted not in officers_for(application)
+    with pytest.raises(ValidationError):
+        services.case_assign(application=application, user=officer, officer=conflicted)
+    assert application.events.filter(action="assigned", actor=officer).exists()

@@ -142,3 +142,13 @@ def test_a_conflicted_assessor_cannot_open_the_assessment_in_the_assessment_view
     assert (denied.status_code, denied.url) == (302, "/admin/")
     listing = client.get(reverse("assessment_admin:index")).content.decode()
     assert f'href="{edit}"' not in listing
+
+
+def test_the_api_offers_no_way_to_an_application_and_no_identifying_data(case, client):
+    schema = client.get("/api/v1/openapi.json").json()
+    statistics = client.get("/api/v1/funding/statistics").content.decode()
+
+    assert not [path for path in schema["paths"] if "application" in path or "ansok" in path]
+    assert case.organisation.organisation_number not in statistics
+    assert case.reference not in statistics
+    assert case.title not in statistics

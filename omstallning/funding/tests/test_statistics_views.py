@@ -80,11 +80,17 @@ def test_the_page_shows_the_figures_with_a_dash_for_suppressed_cells(client, pro
     assert "480\xa0000 kr" in page or "480 000 kr" in page
 
 
-def test_the_page_explains_a_bad_period(client, demo):
+def test_a_bad_filter_is_explained_and_no_figures_are_shown_in_its_place(client, demo):
     response = client.get("/stod/statistik/", {"year_from": "2025", "year_to": "2020"})
+    export = client.get("/stod/statistik/statistik.csv", {"programme": "finns-inte"})
 
-    assert response.status_code == 200
-    assert "Till år kan inte vara före från år." in response.content.decode()
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Till år kan inte vara före från år." in page
+    assert "Rätta filtret ovan" in page
+    assert "Beviljat belopp" not in page
+    assert export.status_code == 400
+    assert "Filtret går inte att använda" in export.content.decode()
 
 
 def test_csv_and_excel_hold_the_same_suppressed_figures(client, programme):
@@ -100,3 +106,37 @@ def test_csv_and_excel_hold_the_same_suppressed_figures(client, programme):
     values = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
     assert [None, None, None, None, None] in [row[1:] for row in values]
     assert excel["Content-Disposition"].endswith(f'{date.today():%Y-%m-%d}.xlsx"')
+
+
+def test_budget_use_compares_each_frame_with_what_was_granted_and_hides_small_years(
+    client, programme, officer
+):
+    from omstallning.funding.models import BudgetFrame
+
+    # Years the fixture's decisions (of the last month) never fall in.
+    this_year = date.today().year
+    BudgetFrame.objects.create(programme=programme, year=this_year - 5, amount=1_000_000)
+    BudgetFrame.objects.create(programme=programme, year=this_year + 1, amount=500_000)
+    BudgetFrame.objects.create(programme=programme, year=this_year - 6, amount=300_000)
+    last_year = date(this_year - 5, 6, 1)
+    for _n in range(5):
+        DecisionFactory(programme=programme, decided_on=last_year, amount_granted=40_000)
+    for _n in range(2):
+        DecisionFactory(programme=programme, decided_on=date(this_year - 6, 3, 1))
+
+    public = client.get(URL, {"programme": programme.code}).json()["budget_use"]
+    staff = verified_client(officer).get(URL, {"programme": programme.code}).json()["budget_use"]
+
+    by_year = {row["year"]: row for row in public}
+    assert by_year[this_year - 5]["granted"] == "200000"
+    assert by_year[this_year - 5]["share"] == 0.2
+    assert by_year[this_year + 1]["granted"] == "0"
+    assert (by_year[this_year - 6]["granted"], by_year[this_year - 6]["share"]) == (None, None)
+    assert {row["year"]: row["granted"] for row in staff}[this_year - 6] == "160000"
+
+
+def test_the_trend_is_drawn_as_an_accessible_chart_with_the_table_beside_it(client, demo):
+    page = client.get("/stod/statistik/").content.decode()
+
+    assert 'role="img" aria-labelledby="trend-title trend-desc"' in page
+    assert "Underrepresenterade grupper per år" in page

@@ -3,6 +3,7 @@ another person's application, or its files, answer 404."""
 
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -32,12 +33,19 @@ from ..forms import (
     FinalReportForm,
     OrganisationForm,
     PaymentRequestForm,
+    WithdrawForm,
     budget_lines_from,
 )
 from ..models import ApplicantOrganisation, Application, Attachment, Call
 from ..permissions import can_view, is_applicant
 from ..services.applicant import self_assessments
 from ..workflow import APPLICANT_EDITABLE, Role, available
+
+
+def _render(request: HttpRequest, template: str, context: dict, status: int = 200):
+    """The funding page is the place of every applicant page: breadcrumbs, the menu."""
+    context = {"page": selectors.funding_page(), "translate_path": True, **context}
+    return render(request, template, context, status=status)
 
 
 def login_required_here(view):
@@ -74,7 +82,7 @@ def _error_text(error: Exception) -> list[str]:
 
 @login_required_here
 def application_list(request: HttpRequest) -> HttpResponse:
-    return render(
+    return _render(
         request,
         "funding/application_list.html",
         {
@@ -106,7 +114,7 @@ def organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpRespon
             if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
                 target = reverse("funding:applications")
             return redirect(target)
-    return render(
+    return _render(
         request,
         "funding/organisation_form.html",
         {
@@ -122,7 +130,7 @@ def application_start(request: HttpRequest, call_id: int) -> HttpResponse:
     """The call's details for everyone; signed in, the form that starts an application."""
     call = get_object_or_404(Call.objects.select_related("programme"), pk=call_id)
     if not request.user.is_authenticated or not call.is_open():
-        return render(
+        return _render(
             request,
             "funding/application_start.html",
             {"form": None, "call": call, "breadcrumb_current": call.title},
@@ -144,7 +152,7 @@ def application_start(request: HttpRequest, call_id: int) -> HttpResponse:
                 form.add_error(None, text)
         else:
             return redirect("funding:application", pk=application.pk)
-    return render(
+    return _render(
         request,
         "funding/application_start.html",
         {"form": form, "call": call, "breadcrumb_current": call.title},
@@ -173,11 +181,16 @@ def _application_forms(application: Application, data=None):
         "strategy_goals": list(application.strategy_goals.values_list("pk", flat=True)),
     }
     form = ApplicationForm(data, initial=initial, goals=_strategy_goals())
+    if data is not None:
+        # What was posted is the whole budget. Initial rows from the database would make a
+        # row the page showed as empty (rendered before an autosave) look unchanged, and so
+        # be skipped and lost.
+        return form, BudgetLineFormSet(data, prefix="budget")
     lines = [
         {"category": line.category, "description": line.description, "amount": line.amount}
         for line in application.budget_lines.all()
     ]
-    formset = BudgetLineFormSet(data, initial=lines, prefix="budget")
+    formset = BudgetLineFormSet(initial=lines, prefix="budget")
     return form, formset
 
 
@@ -193,6 +206,7 @@ def _draft_context(request, application, form, formset, **extra) -> dict:
         "requirements": application.call.attachment_requirements.all(),
         "self_assessments": [(framework, started.get(framework.pk)) for framework in frameworks],
         "problems": extra.pop("problems", None),
+        "retention_days": settings.FUNDING_DRAFT_RETENTION_DAYS,
         "breadcrumb_current": application.title,
         **extra,
     }
@@ -219,21 +233,24 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         return _draft(request, application)
     if request.method == "POST":
         raise Http404
-    return render(request, "funding/application_detail.html", _detail_context(request, application))
+    return _render(
+        request, "funding/application_detail.html", _detail_context(request, application)
+    )
 
 
 def _draft(request: HttpRequest, application: Application) -> HttpResponse:
+    """One form for the whole draft. Every button saves what is written first (uploading a
+    file, removing one, going to the self-assessment), so nothing typed is lost."""
     if request.method != "POST":
         form, formset = _application_forms(application)
-        return render(
+        return _render(
             request,
             "funding/application_form.html",
             _draft_context(request, application, form, formset),
         )
-    autosave = request.htmx and request.POST.get("autosave")
     form, formset, saved = _save_draft(request, application)
-    if autosave:
-        return render(
+    if request.htmx and request.POST.get("autosave"):
+        return _render(
             request,
             "funding/includes/autosave_status.html",
             {"saved": saved, "at": time_format(timezone.localtime(), "H:i")},
@@ -241,8 +258,17 @@ def _draft(request: HttpRequest, application: Application) -> HttpResponse:
     if not saved:
         messages.error(request, _("Något behöver rättas. Se markeringarna nedan."))
         context = _draft_context(request, application, form, formset)
-        return render(request, "funding/application_form.html", context, status=422)
-    if request.POST.get("action") != "submit":
+        return _render(request, "funding/application_form.html", context, status=422)
+    action = request.POST.get("action", "save")
+    if action == "upload":
+        return _upload(request, application, form, formset)
+    if action.startswith("delete:"):
+        return _delete_attachment(request, application, action.removeprefix("delete:"))
+    if action.startswith("assess:"):
+        framework_id = action.removeprefix("assess:")
+        if framework_id.isdigit():
+            return redirect("funding:self_assessment", pk=application.pk, framework_id=framework_id)
+    if action != "submit":
         messages.success(request, _("Utkastet är sparat."))
         return redirect("funding:application", pk=application.pk)
     try:
@@ -251,13 +277,45 @@ def _draft(request: HttpRequest, application: Application) -> HttpResponse:
         application.refresh_from_db()
         form, formset = _application_forms(application)
         context = _draft_context(request, application, form, formset, problems=error.messages)
-        return render(request, "funding/application_form.html", context, status=422)
+        return _render(request, "funding/application_form.html", context, status=422)
     messages.success(
         request,
         _("Ansökan är inskickad. Den har diarienummer %(reference)s. Ett kvitto har skickats.")
         % {"reference": application.reference},
     )
     return redirect("funding:application", pk=application.pk)
+
+
+def _upload(request, application, form, formset) -> HttpResponse:
+    upload = AttachmentForm(request.POST, request.FILES)
+    if upload.is_valid():
+        try:
+            services.attachment_add(
+                application=application,
+                user=request.user,
+                kind=upload.cleaned_data["kind"],
+                upload=upload.cleaned_data["file"],
+            )
+        except (ValidationError, PermissionDenied) as error:
+            upload.add_error("file", _error_text(error))
+        else:
+            messages.success(request, _("Utkastet är sparat och bilagan uppladdad."))
+            return redirect(f"{reverse('funding:application', args=[application.pk])}#bilagor")
+    context = _draft_context(request, application, form, formset, attachment_form=upload)
+    return _render(request, "funding/application_form.html", context, status=422)
+
+
+def _delete_attachment(request, application, attachment_id: str) -> HttpResponse:
+    attachment = get_object_or_404(
+        Attachment, pk=attachment_id if attachment_id.isdigit() else 0, application=application
+    )
+    services.attachment_remove(attachment=attachment, user=request.user)
+    messages.success(
+        request,
+        _("Utkastet är sparat och bilagan %(name)s borttagen.")
+        % {"name": attachment.original_name},
+    )
+    return redirect(f"{reverse('funding:application', args=[application.pk])}#bilagor")
 
 
 def _detail_context(request, application, **forms) -> dict:
@@ -274,6 +332,7 @@ def _detail_context(request, application, **forms) -> dict:
         "open_request": open_request if "answer_completion" in steps else None,
         "answer_form": forms.get("answer_form") or CompletionAnswerForm(),
         "can_request_payment": "request_payment" in steps,
+        "remaining": selectors.payment_remaining(application),
         "payment_form": forms.get("payment_form") or PaymentRequestForm(),
         "can_report": "submit_final_report" in steps,
         "report_form": forms.get("report_form") or FinalReportForm(),
@@ -313,98 +372,77 @@ def completion_answer(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Tack! Kompletteringen är skickad till handläggaren."))
             return redirect("funding:application", pk=application.pk)
     context = _detail_context(request, application, answer_form=form)
-    return render(request, "funding/application_detail.html", context, status=422)
+    return _render(request, "funding/application_detail.html", context, status=422)
+
+
+def _follow_up_post(request, pk: int, form_class, form_key: str, save, success: str):
+    """A follow-up form on the application's page: saved by `save`, or shown again with
+    what is wrong."""
+    application = _own_application(request, pk)
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            save(application=application, user=request.user, **form.cleaned_data)
+        except (ValidationError, PermissionDenied) as error:
+            form.add_error(None, _error_text(error))
+        else:
+            messages.success(request, success)
+            return redirect("funding:application", pk=application.pk)
+    context = _detail_context(request, application, **{form_key: form})
+    return _render(request, "funding/application_detail.html", context, status=422)
 
 
 @login_required_here
 @require_POST
 def payment_request(request: HttpRequest, pk: int) -> HttpResponse:
-    application = _own_application(request, pk)
-    form = PaymentRequestForm(request.POST)
-    if form.is_valid():
-        try:
-            services.payment_request(
-                application=application, user=request.user, **form.cleaned_data
-            )
-        except (ValidationError, PermissionDenied) as error:
-            form.add_error(None, _error_text(error))
-        else:
-            messages.success(request, _("Begäran om utbetalning är skickad."))
-            return redirect("funding:application", pk=application.pk)
-    context = _detail_context(request, application, payment_form=form)
-    return render(request, "funding/application_detail.html", context, status=422)
+    return _follow_up_post(
+        request,
+        pk,
+        PaymentRequestForm,
+        "payment_form",
+        services.payment_request,
+        _("Begäran om utbetalning är skickad."),
+    )
 
 
 @login_required_here
 @require_POST
 def final_report(request: HttpRequest, pk: int) -> HttpResponse:
+    return _follow_up_post(
+        request,
+        pk,
+        FinalReportForm,
+        "report_form",
+        services.final_report_submit,
+        _("Slutrapporten är inlämnad."),
+    )
+
+
+@login_required_here
+def application_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """Asks first: a withdrawn application cannot be sent in again."""
     application = _own_application(request, pk)
-    form = FinalReportForm(request.POST)
-    if form.is_valid():
+    form = WithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
         try:
-            services.final_report_submit(
-                application=application, user=request.user, **form.cleaned_data
+            services.application_withdraw(
+                application=application, user=request.user, reason=form.cleaned_data["reason"]
             )
         except (ValidationError, PermissionDenied) as error:
             form.add_error(None, _error_text(error))
         else:
-            messages.success(request, _("Slutrapporten är inlämnad."))
+            messages.success(request, _("Ansökan är återtagen."))
             return redirect("funding:application", pk=application.pk)
-    context = _detail_context(request, application, report_form=form)
-    return render(request, "funding/application_detail.html", context, status=422)
-
-
-@login_required_here
-@require_POST
-def application_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    application = _own_application(request, pk)
-    try:
-        services.application_withdraw(
-            application=application, user=request.user, reason=request.POST.get("reason", "")
-        )
-    except (ValidationError, PermissionDenied) as error:
-        messages.error(request, " ".join(_error_text(error)))
-    else:
-        messages.success(request, _("Ansökan är återtagen."))
-    return redirect("funding:application", pk=application.pk)
-
-
-@login_required_here
-@require_POST
-def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
-    application = _own_application(request, pk)
-    form = AttachmentForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.attachment_add(
-                application=application,
-                user=request.user,
-                kind=form.cleaned_data["kind"],
-                upload=form.cleaned_data["file"],
-            )
-        except (ValidationError, PermissionDenied) as error:
-            form.add_error("file", _error_text(error))
-        else:
-            messages.success(request, _("Bilagan är uppladdad."))
-            return redirect(f"{reverse('funding:application', args=[pk])}#bilagor")
-    # The rest of the draft is as last saved: show it with the upload's error.
-    forms = _application_forms(application)
-    context = _draft_context(request, application, *forms, attachment_form=form)
-    return render(request, "funding/application_form.html", context, status=422)
-
-
-@login_required_here
-@require_POST
-def attachment_delete(request: HttpRequest, pk: int, attachment_id: int) -> HttpResponse:
-    application = _own_application(request, pk)
-    attachment = get_object_or_404(Attachment, pk=attachment_id, application=application)
-    try:
-        services.attachment_remove(attachment=attachment, user=request.user)
-    except (ValidationError, PermissionDenied) as error:
-        messages.error(request, " ".join(_error_text(error)))
-    else:
-        messages.success(request, _("Bilagan är borttagen."))
-    return redirect(f"{reverse('funding:application', args=[pk])}#bilagor")
+    return _render(
+        request,
+        "funding/withdraw.html",
+        {
+            "application": application,
+            "form": form,
+            "breadcrumb_current": _("Ta tillbaka ansökan"),
+        },
+        status=422 if form.errors else 200,
+    )
 
 
 @never_cache
@@ -464,7 +502,7 @@ def self_assessment(request: HttpRequest, pk: int, framework_id: int) -> HttpRes
                 form.add_error(None, problem)
         except PermissionDenied as error:
             form.add_error(None, str(error))
-    return render(
+    return _render(
         request,
         "funding/self_assessment.html",
         {

@@ -25,6 +25,21 @@ from ..permissions import (
 )
 from ..workflow import Role, available
 
+SUCCESS = {
+    "declare": gettext_lazy("Jävsdeklarationen är sparad."),
+    "assign_me": gettext_lazy("Du är handläggare för ärendet."),
+    "assign": gettext_lazy("Ärendet är tilldelat."),
+    "start_review": gettext_lazy("Handläggningen är påbörjad."),
+    "request_completion": gettext_lazy("Begäran om komplettering är skickad till den sökande."),
+    "scores": gettext_lazy("Poängen är sparade."),
+    "recommend": gettext_lazy("Förslaget till beslut är lämnat."),
+    "return_for_review": gettext_lazy("Ärendet är skickat tillbaka till handläggaren."),
+    "grant": gettext_lazy("Ansökan är beviljad. Den sökande får besked med beslutsbrevet."),
+    "reject": gettext_lazy("Ansökan har fått avslag. Den sökande får besked med beslutsbrevet."),
+    "register_payment": gettext_lazy("Utbetalningen är registrerad."),
+    "close": gettext_lazy("Ärendet är avslutat."),
+}
+
 
 def _breadcrumbs(*items: dict) -> list[dict]:
     return [{"url": reverse("funding_cases:index"), "label": _("Ärenden")}, *items]
@@ -61,7 +76,7 @@ class CaseQueueView(WagtailAdminTemplateMixin, TemplateView):
         )
         context["page"] = Paginator(cases, 25).get_page(self.request.GET.get("sida"))
         context["chosen"] = chosen
-        context["statuses"] = [("open", _("Pågående")), ("", _("Alla")), *list(Status.choices)]
+        context["statuses"] = [("open", _("Att göra")), ("", _("Alla")), *list(Status.choices)]
         context["programmes"] = Programme.objects.all()
         return context
 
@@ -108,6 +123,8 @@ class CaseView(WagtailAdminTemplateMixin, TemplateView):
         application, user = self.application, self.request.user
         declaration = declaration_of(user, application)
         context.update(
+            posted=kwargs.get("posted", {}),
+            problems=kwargs.get("problems", []),
             application=application,
             declaration=declaration,
             steps=available(application.status, roles_of(user, application)),
@@ -125,6 +142,7 @@ class CaseView(WagtailAdminTemplateMixin, TemplateView):
             officer_frameworks=application.call.officer_frameworks.all(),
             criteria=self._criteria_rows(),
             can_handle=Role.OFFICER in roles_of(user, application),
+            officers=selectors.officers_for(application),
             final_report=getattr(application, "final_report", None),
         )
         return context
@@ -161,14 +179,19 @@ class CaseView(WagtailAdminTemplateMixin, TemplateView):
             return redirect("funding_cases:detail", pk=self.application.pk)
         try:
             handler(request.POST)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        except PermissionDenied as error:
-            messages.error(request, str(error) or _("Du får inte göra det här i ärendet."))
-        else:
-            messages.success(request, _("Sparat."))
-            if getattr(self, "redirect_to", None):
-                return redirect(self.redirect_to)
+        except (ValidationError, PermissionDenied) as error:
+            # Shown again with what was typed, so a motivation is never lost to an error.
+            problems = (
+                error.messages
+                if isinstance(error, ValidationError)
+                else [str(error) or _("Du får inte göra det här i ärendet.")]
+            )
+            self.application.refresh_from_db()
+            context = self.get_context_data(posted=request.POST, problems=problems)
+            return self.render_to_response(context, status=422)
+        messages.success(request, str(SUCCESS.get(action, _("Sparat."))))
+        if getattr(self, "redirect_to", None):
+            return redirect(self.redirect_to)
         if not can_see_case(request.user, self.application):
             return redirect("funding_cases:index")
         return redirect("funding_cases:detail", pk=self.application.pk)
@@ -188,6 +211,12 @@ class CaseView(WagtailAdminTemplateMixin, TemplateView):
     def _do_assign_me(self, data) -> None:
         services.case_assign(**self._common(), officer=self.request.user)
 
+    def _do_assign(self, data) -> None:
+        officer = selectors.officers_for(self.application).filter(pk=data.get("officer") or 0)
+        if not officer.exists():
+            raise ValidationError(_("Välj en handläggare."))
+        services.case_assign(**self._common(), officer=officer.get())
+
     def _do_start_review(self, data) -> None:
         services.review_start(**self._common())
 
@@ -205,7 +234,12 @@ class CaseView(WagtailAdminTemplateMixin, TemplateView):
     def _do_return_for_review(self, data) -> None:
         services.case_return_for_review(**self._common(), reason=data.get("reason", ""))
 
+    def _confirmed(self, data) -> None:
+        if data.get("confirm") != "yes":
+            raise ValidationError(_("Kryssa i att du har granskat ärendet och fattar beslutet."))
+
     def _do_grant(self, data) -> None:
+        self._confirmed(data)
         services.case_decide(
             **self._common(),
             outcome="granted",
@@ -251,6 +285,7 @@ class CaseView(WagtailAdminTemplateMixin, TemplateView):
         services.case_close(**self._common(), comment=data.get("reason", ""))
 
     def _do_reject(self, data) -> None:
+        self._confirmed(data)
         services.case_decide(
             **self._common(), outcome="rejected", motivation=data.get("reason", "")
         )

@@ -13,8 +13,10 @@ from omstallning.core.sni import SECTIONS
 
 from ..models import Programme
 from ..permissions import is_staff_for_funding
+from ..selectors import funding_page
 from ..statistics import MIN_DECISIONS, UNDERREPRESENTED, StatisticsFilter, funding_statistics
 from ..statistics_export import statistics_csv, statistics_excel
+from ..trend_chart import trend_chart
 
 
 class StatisticsFilterForm(forms.Form):
@@ -63,10 +65,15 @@ class StatisticsFilterForm(forms.Form):
 
 
 def _statistics(request: HttpRequest):
+    """The form, and the figures for its filters; no figures while a filter is wrong (never
+    the unfiltered ones in their place)."""
     form = StatisticsFilterForm(request.GET or None)
-    filters = form.filters() if request.GET else StatisticsFilter()
+    if form.is_bound and not form.is_valid():
+        return form, None
     suppress = not is_staff_for_funding(request.user)
-    return form, funding_statistics(filters, suppress=suppress)
+    return form, funding_statistics(
+        form.filters() if form.is_bound else StatisticsFilter(), suppress=suppress
+    )
 
 
 def statistics_page(request: HttpRequest) -> HttpResponse:
@@ -77,14 +84,27 @@ def statistics_page(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "statistics": statistics,
+            "chart": trend_chart(statistics.trend) if statistics else None,
             "groups": [(key, label) for key, label, _c in UNDERREPRESENTED],
             "min_decisions": MIN_DECISIONS,
-            "query": request.GET.urlencode(),
+            "export_query": request.GET.urlencode(),
+            "page": funding_page(),
+            "translate_path": True,
             "breadcrumb_current": _("Statistik om stöd"),
         },
+        status=200 if statistics else 400,
     )
     response["Vary"] = "Cookie"
     return response
+
+
+def _bad_filter(form) -> HttpResponse:
+    errors = [error for errors in form.errors.values() for error in errors]
+    return HttpResponse(
+        _("Filtret går inte att använda: %(errors)s") % {"errors": " ".join(errors)},
+        status=400,
+        content_type="text/plain; charset=utf-8",
+    )
 
 
 def _download(content, content_type: str, extension: str) -> HttpResponse:
@@ -95,12 +115,16 @@ def _download(content, content_type: str, extension: str) -> HttpResponse:
 
 
 def statistics_csv_view(request: HttpRequest) -> HttpResponse:
-    _form, statistics = _statistics(request)
+    form, statistics = _statistics(request)
+    if statistics is None:
+        return _bad_filter(form)
     return _download(statistics_csv(statistics), "text/csv; charset=utf-8", "csv")
 
 
 def statistics_excel_view(request: HttpRequest) -> HttpResponse:
-    _form, statistics = _statistics(request)
+    form, statistics = _statistics(request)
+    if statistics is None:
+        return _bad_filter(form)
     return _download(
         statistics_excel(statistics),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

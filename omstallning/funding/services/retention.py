@@ -1,0 +1,31 @@
+"""Retention: drafts that were never sent in are removed after a while, with their files.
+
+Submitted applications, their attachments and decisions are public records (allmänna
+handlingar) kept under the region's own archive rules; they are not removed here.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from ..models import Application, Status
+
+
+@transaction.atomic
+def drafts_purge_expired(*, now=None) -> int:
+    """Delete drafts untouched for FUNDING_DRAFT_RETENTION_DAYS. Returns how many."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.FUNDING_DRAFT_RETENTION_DAYS)
+    expired = Application.objects.select_for_update().filter(
+        status=Status.DRAFT, submitted_at__isnull=True, updated_at__lt=cutoff
+    )
+    count = 0
+    for application in expired:
+        for attachment in application.attachments.all():
+            # The file goes only once the row is gone for good.
+            transaction.on_commit(lambda file=attachment.file: file.storage.delete(file.name))
+        application.delete()
+        count += 1
+    return count
