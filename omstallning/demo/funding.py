@@ -45,27 +45,28 @@ BUDGET_YEARS = range(2023, 2028)
 # frameworks (keys; those installed are attached), description
 PROGRAMMES = [
     ("investeringsstod", "Regionalt investeringsstöd", Programme.Kind.BUSINESS_SUPPORT, "1:1",
-     35, False, 18_000_000, ["agenda-2030", "tre-dimensioner"],
+     35, False, 50_000_000, ["agenda-2030", "tre-dimensioner"],
      "Stöd till små och medelstora företags investeringar i maskiner, utrustning och ny "
      "teknik som stärker konkurrenskraften och bidrar till en hållbar omställning."),
     ("konsultcheck", "Konsultcheck", Programme.Kind.BUSINESS_SUPPORT, "1:1", 50, True,
-     3_000_000, ["agenda-2030"],
+     8_000_000, ["agenda-2030"],
      "En check för att anlita extern expertis, till exempel inom energi, cirkulära "
      "affärsmodeller, digitalisering eller export. Lämnas som stöd av mindre betydelse."),
     ("projektmedel", "Projektmedel 1:1", Programme.Kind.PROJECT_FUNDS, "1:1", 50, False,
-     12_000_000, ["agenda-2030", "tre-dimensioner", "horisontella-kriterier"],
+     60_000_000, ["agenda-2030", "tre-dimensioner", "horisontella-kriterier"],
      "Medel till projekt som utvecklar länets näringsliv: nätverk, kompetensinsatser och "
      "innovationsmiljöer. Söks av kommuner, organisationer och främjande aktörer."),
     ("kommersiell-service", "Stöd till kommersiell service", Programme.Kind.COMMERCIAL_SERVICE,
-     "1:1", 50, False, 2_500_000, ["agenda-2030", "tre-dimensioner"],
+     "1:1", 50, False, 7_000_000, ["agenda-2030", "tre-dimensioner"],
      "Stöd till dagligvarubutiker och drivmedelsstationer på landsbygden, så att det finns "
      "service i hela länet."),
-    ("eruf", "Regionalfonden (ERUF)", Programme.Kind.ERDF, "eu", 40, False, 30_000_000,
+    ("eruf", "Regionalfonden (ERUF)", Programme.Kind.ERDF, "eu", 40, False, 130_000_000,
      ["agenda-2030", "dnsh", "horisontella-kriterier"],
      "Europeiska regionala utvecklingsfonden, programmet för Östra Mellansverige 2021–2027. "
      "Regionen prioriterar och medfinansierar projekt för innovation och hållbar tillväxt."),
 ]  # fmt: skip
-# A budget that moves a little from year to year.
+# A budget that moves a little from year to year; sized so that the generated decisions use
+# most of it, as a real programme would.
 BUDGET_CHANGE = {2023: 0.92, 2024: 1.0, 2025: 1.04, 2026: 1.0, 2027: 1.08}
 
 OPEN_CALL = {

@@ -83,8 +83,8 @@ def decision_letter_pdf(decision: Decision) -> bytes:
     pdf.set_font("DejaVu", size=8)
     pdf.paragraph(
         _(
-            "Har du frågor om beslutet? Kontakta handläggaren genom att svara i ärendet på "
-            "plattformen. Beslutet är fattat med stöd av regionens delegationsordning."
+            "Har du frågor om beslutet? Kontakta regionen och ange diarienumret. Beslutet är "
+            "fattat med stöd av regionens delegationsordning."
         )
     )
     return bytes(pdf.output())

@@ -82,7 +82,8 @@ class DecisionViewSet(ModelViewSet):
     form_fields = ["conditions"]
     copy_view_enabled = False
     inspect_view_enabled = True
-    inspect_view_fields_exclude = ["organisation_number"]
+    # The organisation number may be a sole trader's personal identity number.
+    inspect_view_fields_exclude = ["organisation_number", "decided_by"]
 
 
 class FundingGroup(ModelViewSetGroup):

@@ -27,6 +27,10 @@ def record(application: Application, action: str, user: User, reason: str = "", 
 def move(application: Application, action: str, user: User, reason: str = "") -> Application:
     """Take step `action` on a locked application. Raises PermissionDenied for the wrong
     person and ValidationError for a step not allowed from the current status."""
+    roles = roles_of(user, application)
+    if not roles:
+        # Someone with no part in the case learns nothing about it, not even its status.
+        raise PermissionDenied(_("Du får inte göra det här i ärendet."))
     step = transition(action, application.status)
     if step is None:
         raise ValidationError(
@@ -34,7 +38,7 @@ def move(application: Application, action: str, user: User, reason: str = "") ->
             % {"step": _lower_first(action), "status": application.get_status_display()},
             code="status",
         )
-    if step.role not in roles_of(user, application):
+    if step.role not in roles:
         raise PermissionDenied(_("Du får inte göra det här i ärendet."))
     if step.reason_required and not reason.strip():
         raise ValidationError(_("Skriv en motivering."), code="reason")

@@ -1,0 +1,38 @@
+"""Programmes and calls are set up in the admin by regional staff; decisions are read there,
+never edited by hand."""
+
+from datetime import date
+
+import pytest
+
+from omstallning.accounts.tests.factories import UserFactory, verified_client
+
+from .factories import DecisionFactory
+
+
+@pytest.mark.parametrize(
+    ("role", "may_set_up"),
+    [("Näringslivsutvecklare", True), ("Handläggare", False), ("Redaktör", False)],
+)
+def test_only_regional_staff_set_up_programmes_and_calls(demo, role, may_set_up):
+    client = verified_client(UserFactory(roles=[role]))
+
+    for url in ("/admin/funding/programmes/new/", "/admin/funding/calls/new/"):
+        response = client.get(url)
+        assert (response.status_code == 200) == may_set_up, (role, url)
+
+
+def test_decisions_are_listed_for_case_officers_and_edited_by_no_one(demo):
+    decision = DecisionFactory(decided_on=date.today())  # the newest: first in the list
+    officer = verified_client(UserFactory(roles=["Handläggare"]))
+    administrator = verified_client(UserFactory(roles=["Administratör"]))
+
+    listing = officer.get("/admin/funding/decisions/")
+
+    assert listing.status_code == 200
+    assert decision.case_id in listing.content.decode()
+    assert officer.get(f"/admin/funding/decisions/inspect/{decision.pk}/").status_code == 200
+    for client in (officer, administrator):
+        assert client.get(f"/admin/funding/decisions/edit/{decision.pk}/").status_code != 200
+        assert client.get("/admin/funding/decisions/new/").status_code != 200
+        assert client.get(f"/admin/funding/decisions/delete/{decision.pk}/").status_code != 200
