@@ -52,9 +52,10 @@ def may_work_on(user: User, application: Application) -> bool:
 
 
 def roles_of(user: User, application: Application) -> set[Role]:
-    roles: set[Role] = set()
     if is_applicant(user, application):
-        roles.add(Role.APPLICANT)
+        # Whoever applies never handles or decides their own case, whatever else they are.
+        return {Role.APPLICANT}
+    roles: set[Role] = set()
     if user.is_authenticated and may_work_on(user, application):
         if user.has_perm(HANDLE):
             roles.add(Role.OFFICER)

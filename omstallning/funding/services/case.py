@@ -46,6 +46,10 @@ def conflict_declare(
     application = locked(application)
     if not is_staff_for_funding(user) or application.submitted_at is None:
         raise PermissionDenied(_("Du handlägger inte ansökningar."))
+    if application.applicant_id == user.pk and not has_conflict:
+        raise ValidationError(
+            _("Du har själv sökt i ärendet och är därför jävig."), code="own_application"
+        )
     if declaration_of(user, application) is not None:
         raise ValidationError(_("Du har redan lämnat en jävsdeklaration i ärendet."), code="done")
     try:

@@ -233,3 +233,17 @@ def test_a_case_is_assigned_only_to_an_officer_without_a_conflict(officer):
     with pytest.raises(ValidationError):
         services.case_assign(application=application, user=officer, officer=conflicted)
     assert application.events.filter(action="assigned", actor=officer).exists()
+
+
+def test_a_case_officer_who_applies_never_handles_their_own_case(officer):
+    from .factories import OrganisationFactory
+
+    application = submitted_application(
+        organisation=OrganisationFactory(owner=officer), applicant=officer
+    )
+
+    with pytest.raises(ValidationError):
+        services.conflict_declare(application=application, user=officer, has_conflict=False)
+    services.conflict_declare(application=application, user=officer, has_conflict=True)
+    with pytest.raises(PermissionDenied):
+        services.review_start(application=application, user=officer)
