@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from omstallning.core.spreadsheets import spreadsheet_safe
+
 from .models import EventPage, Registration
 
 
@@ -46,17 +48,12 @@ def _rows(event: EventPage) -> list[list[str]]:
     return rows
 
 
-def _safe(value: str) -> str:
-    # A cell that starts like a formula would run in a spreadsheet program (CSV injection).
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 def participants_csv(event: EventPage) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow(_headers())
     for row in _rows(event):
-        writer.writerow([_safe(cell) for cell in row])
+        writer.writerow([spreadsheet_safe(cell) for cell in row])
     # A byte-order mark, so that Excel opens the Swedish letters right.
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
@@ -67,7 +64,7 @@ def participants_xlsx(event: EventPage) -> bytes:
     sheet.title = _("Deltagare")
     sheet.append(_headers())
     for row in _rows(event):
-        sheet.append([_safe(cell) for cell in row])
+        sheet.append([spreadsheet_safe(cell) for cell in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

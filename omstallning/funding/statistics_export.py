@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from omstallning.core.spreadsheets import spreadsheet_safe
+
 from .statistics import UNDERREPRESENTED, Figures, FundingStatistics
 
 
@@ -127,13 +129,6 @@ def tables(statistics: FundingStatistics) -> list[Table]:
     return result
 
 
-def _safe(value):
-    # A cell that starts like a formula would run in a spreadsheet program.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
-
-
 def statistics_csv(statistics: FundingStatistics) -> str:
     """UTF-8 with a byte-order mark, so that Excel reads å, ä and ö right when opened."""
     out = io.StringIO()
@@ -142,7 +137,7 @@ def statistics_csv(statistics: FundingStatistics) -> str:
     for table in tables(statistics):
         writer.writerow([_("Tabell"), *table.headers])
         for row in table.rows:
-            writer.writerow([table.title, *["" if v is None else _safe(v) for v in row]])
+            writer.writerow([table.title, *["" if v is None else spreadsheet_safe(v) for v in row]])
         writer.writerow([])
     return out.getvalue()
 
@@ -162,7 +157,7 @@ def statistics_excel(statistics: FundingStatistics) -> bytes:
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in table.rows:
-            sheet.append([_safe(v) for v in row])
+            sheet.append([spreadsheet_safe(v) for v in row])
         sheet.freeze_panes = "A2"
     out = io.BytesIO()
     book.save(out)

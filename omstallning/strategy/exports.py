@@ -9,6 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from omstallning.core.models import SdgGoal
+from omstallning.core.spreadsheets import spreadsheet_safe
 
 from .models import Indicator, InitiativeUpdate
 from .selectors import Overview
@@ -21,20 +22,13 @@ TRACK_LABELS = {
 }
 
 
-def _text(value):
-    # A cell that starts like a formula would run in a spreadsheet program.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
-
-
 def _sheet(book: Workbook, title: str, headers: list[str], rows: list[list]) -> None:
     sheet = book.create_sheet(title[:31])
     sheet.append(headers)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append([_text(value) for value in row])
+        sheet.append([spreadsheet_safe(value) for value in row])
     sheet.freeze_panes = "A2"
 
 
@@ -53,7 +47,7 @@ def strategy_workbook(overview: Overview, today: date) -> bytes:
         (_("Exempeldata"), _("ja") if strategy.is_example_data else _("nej")),
         (_("Uttaget"), today),
     ]:
-        about.append([label, _text(value)])
+        about.append([label, spreadsheet_safe(value)])
 
     goal_rows = [
         [area.name, row.goal.code, row.goal.title, TRACK_LABELS[row.rollup.track],

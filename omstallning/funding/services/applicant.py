@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from omstallning.assessment.models import Assessment, Framework
@@ -34,6 +35,10 @@ from ..permissions import User, is_applicant
 from ..selectors import payment_remaining
 from ..workflow import APPLICANT_EDITABLE
 from .audit import locked, move, record
+
+
+def _whole_kronor(amount: Decimal) -> str:
+    return number_format(amount, decimal_pos=0, force_grouping=True)
 
 
 @dataclass(frozen=True)
@@ -189,7 +194,7 @@ def submission_problems(application: Application) -> list[str]:
         if call.max_amount is not None and applied > call.max_amount:
             problems.append(
                 _("Sökt belopp är högre än utlysningens högsta belopp, %(max)s kr.")
-                % {"max": f"{call.max_amount:,.0f}".replace(",", " ")}
+                % {"max": _whole_kronor(call.max_amount)}
             )
         share = call.programme.max_support_share
         if total > 0 and applied * 100 > total * share:
@@ -341,11 +346,10 @@ def payment_request(
     if amount > costs_reported:
         raise ValidationError({"amount": _("Ni kan inte begära mer än de kostnader ni redovisar.")})
     if amount > left:
-        left = f"{left:,.0f}".replace(",", "\u00a0")
         raise ValidationError(
             {
                 "amount": _("Ni kan begära högst det beviljade beloppet, %(left)s kr kvar.")
-                % {"left": left}
+                % {"left": _whole_kronor(left)}
             }
         )
     return Payment.objects.create(

@@ -23,7 +23,6 @@ from ..models import (
     Payment,
     SelectionCriterion,
     Status,
-    ownership_of,
 )
 from ..permissions import (
     ASSESS,
@@ -235,7 +234,6 @@ def case_decide(
         sni_section=organisation.sni_section or "",
         company_size=organisation.company_size,
         women_owner_share=organisation.women_owner_share,
-        ownership=ownership_of(organisation.women_owner_share),
         ceo_gender=organisation.ceo_gender,
         foreign_background=organisation.foreign_background,
         environmental_impact=selectors.environmental_impact_of(application),

@@ -1,11 +1,9 @@
 """The applicant's pages. Every application is looked up through the permission check, so
 another person's application, or its files, answer 404."""
 
-from functools import wraps
-
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -49,13 +47,8 @@ def _render(request: HttpRequest, template: str, context: dict, status: int = 20
 
 
 def login_required_here(view):
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        return view(request, *args, **kwargs)
-
-    return never_cache(wrapper)
+    """Signed-in people only, and never from a cache: the pages hold their own data."""
+    return never_cache(login_required(view))
 
 
 def _visible_application(request: HttpRequest, pk: int) -> Application:
