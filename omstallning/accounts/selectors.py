@@ -1,8 +1,53 @@
-from django.contrib.auth.models import AbstractBaseUser
+from dataclasses import dataclass
 
-from .roles import ROLE_DESCRIPTIONS
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Q, QuerySet
+from django_otp import devices_for_user
+
+from .models import TwoFactorInvitation
+from .roles import ROLE_DESCRIPTIONS, STAFF_ROLES
 
 
 def roles_of(user: AbstractBaseUser) -> list[dict]:
     names = user.groups.order_by("name").values_list("name", flat=True)
     return [{"name": name, "description": ROLE_DESCRIPTIONS.get(name, "")} for name in names]
+
+
+def staff_accounts() -> QuerySet:
+    """Active accounts that need a second factor: staff roles, staff flags or own rights."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(
+            Q(is_staff=True)
+            | Q(is_superuser=True)
+            | Q(groups__name__in=STAFF_ROLES)
+            | Q(groups__permissions__isnull=False)
+            | Q(user_permissions__isnull=False)
+        )
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+@dataclass(frozen=True)
+class SecondFactorState:
+    user: AbstractBaseUser
+    devices: list[str]
+    invitation: TwoFactorInvitation | None
+
+
+def second_factor_states(users: QuerySet) -> list[SecondFactorState]:
+    invitations = {
+        invitation.user_id: invitation
+        for invitation in TwoFactorInvitation.objects.valid().filter(user__in=users)
+    }
+    return [
+        SecondFactorState(
+            user=user,
+            devices=[device.__class__.__name__ for device in devices_for_user(user)],
+            invitation=invitations.get(user.pk),
+        )
+        for user in users
+    ]

@@ -4,20 +4,20 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from two_factor.views import (
     BackupTokensView,
-    DisableView,
     LoginView,
     ProfileView,
     QRGeneratorView,
     SetupCompleteView,
-    SetupView,
 )
+
+from .two_factor_views import GuardedDisableView, GuardedSetupView
 
 app_name = "two_factor"
 
 urlpatterns = [
     path(_("logga-in/"), LoginView.as_view(), name="login"),
     path(_("tvastegsverifiering/"), ProfileView.as_view(), name="profile"),
-    path(_("tvastegsverifiering/aktivera/"), SetupView.as_view(), name="setup"),
+    path(_("tvastegsverifiering/aktivera/"), GuardedSetupView.as_view(), name="setup"),
     path(_("tvastegsverifiering/qr-kod/"), QRGeneratorView.as_view(), name="qr"),
     path(
         _("tvastegsverifiering/aktivera/klart/"),
@@ -25,5 +25,5 @@ urlpatterns = [
         name="setup_complete",
     ),
     path(_("tvastegsverifiering/reservkoder/"), BackupTokensView.as_view(), name="backup_tokens"),
-    path(_("tvastegsverifiering/stang-av/"), DisableView.as_view(), name="disable"),
+    path(_("tvastegsverifiering/stang-av/"), GuardedDisableView.as_view(), name="disable"),
 ]

@@ -3,11 +3,22 @@ from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from . import views
+from .password_reset import ThrottledPasswordResetView
 
 app_name = "accounts"
 
 urlpatterns = [
     path("", views.profile, name="profile"),
+    path(
+        _("tvastegsverifiering/behovs/"),
+        views.two_factor_required,
+        name="two_factor_required",
+    ),
+    path(
+        _("tvastegsverifiering/inbjudan/<str:token>/"),
+        views.two_factor_invitation,
+        name="two_factor_invitation",
+    ),
     path(_("logga-ut/"), auth_views.LogoutView.as_view(), name="logout"),
     path(
         _("losenord/byt/"),
@@ -23,11 +34,7 @@ urlpatterns = [
     ),
     path(
         _("losenord/aterstall/"),
-        auth_views.PasswordResetView.as_view(
-            success_url=reverse_lazy("accounts:password_reset_done"),
-            email_template_name="registration/password_reset_email.txt",
-            subject_template_name="registration/password_reset_subject.txt",
-        ),
+        ThrottledPasswordResetView.as_view(),
         name="password_reset",
     ),
     path(

@@ -119,3 +119,13 @@ class PortfolioOut(Schema):
 
 class ErrorOut(Schema):
     detail: str
+
+
+class ValidationErrorOut(Schema):
+    detail: str
+    errors: list[dict]
+
+
+# What every operation may answer besides its result, for the OpenAPI schema.
+NOT_FOUND = {404: ErrorOut}
+INVALID = {422: ValidationErrorOut}

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Model
 
 from .models import Assessment
 from .registry import with_hidden_rules
@@ -9,14 +10,22 @@ from .registry import with_hidden_rules
 User = AbstractBaseUser | AnonymousUser
 
 
-def is_hidden_from(user: User, assessment: Assessment) -> bool:
-    """The subject's app may hide its assessments from a person (a declared conflict)."""
+def is_subject_hidden(user: User, model: type[Model], subject_id: int) -> bool:
+    """The subject's app may hide an object and its assessments from a person (a draft, a
+    case they declared a conflict in, a case they have no part in)."""
     for assessable in with_hidden_rules():
-        content_type = ContentType.objects.get_for_model(assessable.model)
-        if assessment.subject_type_id == content_type.pk:
-            hidden = assessable.hidden_from(user)
-            return Assessment.objects.filter(pk=assessment.pk, subject_id__in=hidden).exists()
+        if assessable.model is model:
+            return assessable.hidden_from(user).filter(pk=subject_id).exists()
     return False
+
+
+def can_see_subject(user: User, subject: Model) -> bool:
+    return not is_subject_hidden(user, type(subject), subject.pk)
+
+
+def is_hidden_from(user: User, assessment: Assessment) -> bool:
+    model = ContentType.objects.get_for_id(assessment.subject_type_id).model_class()
+    return model is not None and is_subject_hidden(user, model, assessment.subject_id)
 
 
 def can_view_assessment(user: User, assessment: Assessment) -> bool:

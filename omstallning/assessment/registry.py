@@ -14,8 +14,8 @@ class Assessable:
     model: type[Model]
     # An expression on Assessment giving the amount, e.g. a Subquery on the subject's grant.
     amount: Callable[[], Expression] | None = None
-    # The ids of objects whose assessments a person must not see (e.g. a declared conflict
-    # of interest), as a queryset of ids.
+    # The objects a person must not see, nor their assessments (a draft, a declared
+    # conflict of interest), as a queryset of the model.
     hidden_from: Callable[[object], QuerySet] | None = None
 
 

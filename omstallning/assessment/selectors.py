@@ -20,6 +20,7 @@ from .models import (
     FrameworkVersion,
     GoalResult,
 )
+from .permissions import is_subject_hidden
 from .profile import AnswerFacts, CriterionSpec, Profile, compute_profile
 from .registry import with_hidden_rules
 
@@ -96,7 +97,7 @@ def assessment_list(
         for assessable in with_hidden_rules():
             assessments = assessments.exclude(
                 subject_type=ContentType.objects.get_for_model(assessable.model),
-                subject_id__in=assessable.hidden_from(user),
+                subject_id__in=assessable.hidden_from(user).values("pk"),
             )
     if framework_key:
         assessments = assessments.filter(version__framework__key=framework_key)
@@ -121,10 +122,14 @@ def assessments_in_portfolio(
     return assessments
 
 
-def assessments_of(subject: Model) -> QuerySet[Assessment]:
-    return Assessment.objects.filter(
+def assessments_of(subject: Model, *, user=None) -> QuerySet[Assessment]:
+    """The object's assessments; with `user`, none if its app hides the object from them."""
+    assessments = Assessment.objects.filter(
         subject_type=ContentType.objects.get_for_model(subject), subject_id=subject.pk
     ).select_related("version__framework", "assessor")
+    if user is not None and is_subject_hidden(user, type(subject), subject.pk):
+        return assessments.none()
+    return assessments
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from .models import (
     FrameworkVersion,
     GoalResult,
 )
-from .permissions import User, can_answer, can_lock
+from .permissions import User, can_answer, can_lock, can_see_subject
 from .profile import Profile
 from .selectors import profile_of
 
@@ -53,6 +53,8 @@ def assessment_start(
 ) -> Assessment:
     """A new draft assessment of `subject` with the framework's current version, which is
     frozen from now on."""
+    if not can_see_subject(assessor, subject):
+        raise PermissionDenied(_("Du får inte bedöma det här."))
     version = framework.current_version
     if version is None:
         raise ValidationError(_("Ramverket har ingen publicerad version än."), code="unpublished")

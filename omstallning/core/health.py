@@ -1,4 +1,11 @@
-"""Readiness facts for /healthz: can we reach the database, and is the task queue moving?"""
+"""Facts for /healthz: can we reach the database, and is the task queue moving?
+
+Besides the counts, two things make the task queue "not ok" (and /healthz 503), because each
+needs someone to act: a RUNNING task whose worker is gone (no live worker has taken it up, so
+no worker is running, or none can reach the database), and undelivered e-mail (failed after
+every attempt; resend or discard it in the admin). The number of live workers is reported
+without judging it: a queue that waits for a worker shows in oldest_queued_seconds.
+"""
 
 from datetime import timedelta
 
@@ -25,6 +32,9 @@ def task_queue_state() -> dict:
     from django_tasks.base import TaskResultStatus
     from django_tasks_db.models import DBTaskResult
 
+    from .task_workers import live_workers, orphaned_task_results
+    from .undelivered_email import undelivered_email_results
+
     try:
         ready = DBTaskResult.objects.filter(status=TaskResultStatus.READY)
         oldest = ready.order_by("enqueued_at").values_list("enqueued_at", flat=True).first()
@@ -36,7 +46,11 @@ def task_queue_state() -> dict:
                 status=TaskResultStatus.FAILED, finished_at__gte=day_ago
             ).count(),
             oldest_queued_seconds=int((timezone.now() - oldest).total_seconds()) if oldest else 0,
+            stale_running=len(orphaned_task_results()),
+            undelivered_email=undelivered_email_results().count(),
+            workers=live_workers(),
         )
+        state["ok"] = not (state["stale_running"] or state["undelivered_email"])
     except DatabaseError as error:
         state.update(ok=False, error=error.__class__.__name__)
     return state

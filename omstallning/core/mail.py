@@ -3,9 +3,12 @@
 import base64
 from collections.abc import Sequence
 from email.mime.base import MIMEBase
+from email.utils import make_msgid, parseaddr
 
+from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.core.mail.backends.base import BaseEmailBackend
+from django.core.mail.utils import DNS_NAME
 
 
 def _serialize_attachment(attachment) -> dict:
@@ -61,6 +64,27 @@ def deserialize_message(data: dict) -> EmailMultiAlternatives:
     return message
 
 
+def _message_id_domain(from_email: str) -> str:
+    # Our sender's domain rather than this machine's name, which need not be public.
+    domain = parseaddr(from_email or settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2]
+    try:
+        return domain.encode("idna").decode("ascii") if domain else str(DNS_NAME)
+    except UnicodeError:
+        return str(DNS_NAME)
+
+
+def with_message_id(data: dict) -> dict:
+    """The serialized message with a Message-ID, given once, when it is queued.
+
+    Django would give each delivery attempt a new one; a fixed id lets a message sent again
+    (a retry after a crash, a resend) be recognised as the same message.
+    """
+    if any(name.lower() == "message-id" for name in data["headers"]):
+        return data
+    message_id = make_msgid(domain=_message_id_domain(data["from_email"]))
+    return {**data, "headers": {**data["headers"], "Message-ID": message_id}}
+
+
 class TaskQueueEmailBackend(BaseEmailBackend):
     """Queues each message as a task; the worker delivers it with EMAIL_DELIVERY_BACKEND."""
 
@@ -69,6 +93,6 @@ class TaskQueueEmailBackend(BaseEmailBackend):
 
         queued = 0
         for message in email_messages:
-            deliver_email.enqueue(serialize_message(message))
+            deliver_email.enqueue(with_message_id(serialize_message(message)))
             queued += 1
         return queued

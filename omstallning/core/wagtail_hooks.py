@@ -1,7 +1,11 @@
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import admin_views
 from .models import (
     ContactPerson,
     LongTermGoal,
@@ -13,6 +17,8 @@ from .models import (
     SdgTarget,
     SustainabilityDimension,
 )
+from .permissions import can_handle_undelivered_email
+from .undelivered_email import DISCARD_ACTION, RESEND_ACTION
 
 
 class RegionViewSet(SnippetViewSet):
@@ -106,3 +112,40 @@ class SustainabilityReferenceGroup(SnippetViewSetGroup):
 
 
 register_snippet(SustainabilityReferenceGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_core_admin_urls():
+    urls = [
+        path(
+            "ej-levererad/",
+            admin_views.UndeliveredEmailView.as_view(),
+            name="undelivered_email",
+        ),
+    ]
+    return [path("e-post/", include((urls, "core_admin")))]
+
+
+class UndeliveredEmailMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return can_handle_undelivered_email(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def register_undelivered_email_menu_item():
+    return UndeliveredEmailMenuItem(
+        _("Ej levererad e-post"),
+        reverse("core_admin:undelivered_email"),
+        icon_name="mail",
+        order=910,
+    )
+
+
+@hooks.register("register_log_actions")
+def register_email_log_actions(actions):
+    actions.register_action(
+        RESEND_ACTION, _("Skicka e-post igen"), _("Ej levererad e-post skickad igen")
+    )
+    actions.register_action(
+        DISCARD_ACTION, _("Ta bort ej levererad e-post"), _("Ej levererad e-post borttagen")
+    )

@@ -17,6 +17,6 @@ class FundingConfig(AppConfig):
         register_assessable(
             Application,
             amount=selectors.granted_amount_of_assessed,
-            hidden_from=selectors.conflicted_application_ids,
+            hidden_from=selectors.applications_hidden_from,
         )
         register_goal_money(selectors.granted_per_strategy_goal)

@@ -38,15 +38,26 @@ def allowed_extensions() -> str:
     return ", ".join(sorted(ALLOWED))
 
 
+def too_large_message() -> str:
+    limit = settings.FUNDING_ATTACHMENTS["max_bytes"]
+    return _("Filen är för stor. Den får vara högst %(mb)s MB.") % {"mb": limit // 1_000_000}
+
+
+def file_input_attrs() -> dict[str, str]:
+    """For the browser to stop a too large file before it is sent (site.js), so that the
+    rest of the form still goes through."""
+    return {
+        "data-max-bytes": str(settings.FUNDING_ATTACHMENTS["max_bytes"]),
+        "data-too-large": too_large_message(),
+    }
+
+
 def checked_upload(upload: UploadedFile) -> CheckedUpload:
     limit = settings.FUNDING_ATTACHMENTS["max_bytes"]
     if upload.size is None or upload.size == 0:
         raise ValidationError(_("Filen är tom."), code="empty")
     if upload.size > limit:
-        raise ValidationError(
-            _("Filen är för stor. Den får vara högst %(mb)s MB.") % {"mb": limit // 1_000_000},
-            code="size",
-        )
+        raise ValidationError(too_large_message(), code="size")
     extension = PurePath(upload.name or "").suffix.lower().lstrip(".")
     if extension not in ALLOWED:
         raise ValidationError(

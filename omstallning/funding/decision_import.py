@@ -5,15 +5,19 @@ them. Every bad row is reported with its line number and reason. By default a fi
 bad row imports nothing (the whole import is one transaction, and writing stops at the first
 bad row while the rest is still checked, so every problem is reported at once); with
 `skip_invalid` the good rows are imported and the bad ones reported.
+
+Bytes that are not UTF-8 stop the whole import (even with `skip_invalid`), reported with the
+line they are on and their place in the file.
 """
 
 import csv
+import io
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import TextIO
+from typing import BinaryIO
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -206,7 +210,39 @@ def _programme_codes() -> dict[str, int]:
     return codes
 
 
-def _rows(source: TextIO) -> Iterator[tuple[int, dict[str, str]]]:
+def utf8_lines(binary: BinaryIO) -> Iterator[str]:
+    """The file's lines as text, split the way csv expects (as with newline=""), without a
+    byte-order mark. Bytes that are not UTF-8 raise RowError naming their line."""
+    # A strict decoder fails somewhere in its read-ahead buffer, which says nothing about the
+    # line. Escaped, a bad byte stays in its own line as a lone surrogate, found when the line
+    # is encoded back; the file is still read a buffer at a time.
+    text = io.TextIOWrapper(binary, encoding="utf-8", errors="surrogateescape", newline="")
+    offset = 0  # bytes of the file before this line
+    try:
+        for number, line in enumerate(text, start=1):
+            try:
+                offset += len(line.encode("utf-8"))
+            except UnicodeEncodeError as error:
+                raise RowError(
+                    _(
+                        "Rad %(line)s: filen är inte UTF-8 (ogiltig byte %(byte)s på position "
+                        "%(position)s i filen, räknat från 0). Spara den som UTF-8 och försök igen."
+                    )
+                    % {
+                        "line": number,
+                        "byte": f"0x{ord(line[error.start]) - 0xDC00:02X}",
+                        "position": offset + len(line[: error.start].encode("utf-8")),
+                    }
+                ) from None
+            yield line.removeprefix("\ufeff") if number == 1 else line
+    finally:
+        # Otherwise the wrapper would close the caller's stream (standard in, say) when it is
+        # collected; if the caller has closed it already there is nothing left to do.
+        if not binary.closed:
+            text.detach()
+
+
+def _rows(source: Iterable[str]) -> Iterator[tuple[int, dict[str, str]]]:
     reader = csv.DictReader(source, strict=True)
     header = [name.strip() for name in reader.fieldnames or []]
     missing = [column for column in COLUMNS if column not in header]
@@ -231,15 +267,15 @@ def _rows(source: TextIO) -> Iterator[tuple[int, dict[str, str]]]:
 
 
 def decisions_import(
-    source: TextIO,
+    source: Iterable[str],
     *,
     skip_invalid: bool = False,
     on_error: Callable[[int, str], None],
     on_progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
     """Read every row, write the good ones in batches (one transaction in all), and report
-    each bad one through `on_error(line, reason)`. The file-level problems (header, encoding)
-    raise RowError."""
+    each bad one through `on_error(line, reason)`. The file-level problems (header, and the
+    encoding when `source` is `utf8_lines` of the file's bytes) raise RowError."""
     programmes = _programme_codes()
     today = timezone.localdate()
     seen: dict[str, int] = {}
@@ -280,39 +316,30 @@ def decisions_import(
         batch_lines.clear()
 
     with transaction.atomic():
-        try:
-            for line, row in _rows(source):
-                rows += 1
-                try:
-                    decision = parse_row(row, programmes, today)
-                    earlier = seen.get(decision.case_id)
-                    if earlier is not None:
-                        raise RowError(
-                            _("case_id %(case)s finns redan på rad %(line)s.")
-                            % {"case": decision.case_id, "line": earlier}
-                        )
-                except RowError as error:
-                    invalid += 1
-                    on_error(line, str(error))
-                    continue
-                seen[decision.case_id] = line
-                # After a bad row nothing will be kept, but flush() still checks the rest.
-                batch.append(decision)
-                batch_lines.append(line)
-                if len(batch) >= BATCH:
-                    flush()
-                    if on_progress:
-                        on_progress(rows)
-            if batch:
+        for line, row in _rows(source):
+            rows += 1
+            try:
+                decision = parse_row(row, programmes, today)
+                earlier = seen.get(decision.case_id)
+                if earlier is not None:
+                    raise RowError(
+                        _("case_id %(case)s finns redan på rad %(line)s.")
+                        % {"case": decision.case_id, "line": earlier}
+                    )
+            except RowError as error:
+                invalid += 1
+                on_error(line, str(error))
+                continue
+            seen[decision.case_id] = line
+            # After a bad row nothing will be kept, but flush() still checks the rest.
+            batch.append(decision)
+            batch_lines.append(line)
+            if len(batch) >= BATCH:
                 flush()
-        except UnicodeDecodeError as error:
-            raise RowError(
-                _(
-                    "Filen är inte UTF-8 (fel vid byte %(position)s). "
-                    "Spara den som UTF-8 och försök igen."
-                )
-                % {"position": error.start}
-            ) from None
+                if on_progress:
+                    on_progress(rows)
+        if batch:
+            flush()
         imported = skip_invalid or not invalid
         if not imported:
             transaction.set_rollback(True)

@@ -12,7 +12,7 @@ from omstallning.core.organisation_numbers import normalise_organisation_number
 from omstallning.core.sni import section_of
 from omstallning.strategy.models import StrategyGoal
 
-from .attachments import allowed_extensions
+from .attachments import allowed_extensions, file_input_attrs
 from .models import (
     AgeGroup,
     ApplicantOrganisation,
@@ -312,6 +312,7 @@ class AttachmentForm(forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        self.fields["file"].widget.attrs.update(file_input_attrs())
 
 
 class CompletionAnswerForm(forms.Form):
@@ -324,6 +325,7 @@ class CompletionAnswerForm(forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        self.fields["file"].widget.attrs.update(file_input_attrs())
 
 
 class WithdrawForm(forms.Form):

@@ -2,6 +2,8 @@
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
+from omstallning.accounts.second_factor import is_verified
+
 from .models import Application, ConflictDeclaration
 from .workflow import Role
 
@@ -13,7 +15,8 @@ DECIDE = "funding.decide_application"
 
 
 def is_staff_for_funding(user: User) -> bool:
-    return user.is_authenticated and (
+    """Case officers, assessors and decision makers, once their second factor is verified."""
+    return is_verified(user) and (
         user.has_perm(HANDLE) or user.has_perm(ASSESS) or user.has_perm(DECIDE)
     )
 

@@ -23,7 +23,7 @@ from .models import (
     Outcome,
     Status,
 )
-from .permissions import User
+from .permissions import User, is_staff_for_funding
 from .workflow import NEEDS_ACTION
 
 
@@ -103,6 +103,20 @@ def conflicted_application_ids(user: User) -> QuerySet:
     if not getattr(user, "is_authenticated", False):
         return ConflictDeclaration.objects.none().values("application_id")
     return ConflictDeclaration.objects.filter(user=user, has_conflict=True).values("application_id")
+
+
+def applications_hidden_from(user: User) -> QuerySet[Application]:
+    """Every application a person may not see, nor its assessments, decision or files: all
+    but their own, except that funding staff see the submitted cases they have no conflict
+    in (the same rule as permissions.can_view, for lists)."""
+    hidden = Application.objects.all()
+    if user.is_authenticated:
+        hidden = hidden.exclude(applicant=user)
+    if is_staff_for_funding(user):
+        hidden = hidden.filter(
+            Q(submitted_at__isnull=True) | Q(pk__in=conflicted_application_ids(user))
+        )
+    return hidden
 
 
 def officers_for(application: Application) -> QuerySet:

@@ -8,6 +8,7 @@ from wagtail.permissions import register_permission_policy
 
 from .models import Call, Decision, Programme
 from .permissions import is_staff_for_funding
+from .views import decision_register
 from .views.cases import CaseQueueView, CaseView
 
 
@@ -82,8 +83,13 @@ class DecisionViewSet(ModelViewSet):
     form_fields = ["conditions"]
     copy_view_enabled = False
     inspect_view_enabled = True
-    # The organisation number may be a sole trader's personal identity number.
-    inspect_view_fields_exclude = ["organisation_number", "decided_by"]
+    # The organisation number may be a sole trader's personal identity number; a foreign
+    # background is given voluntarily, for the statistics only.
+    inspect_view_fields_exclude = ["organisation_number", "decided_by", "foreign_background"]
+    index_view_class = decision_register.DecisionIndexView
+    inspect_view_class = decision_register.DecisionInspectView
+    history_view_class = decision_register.DecisionHistoryView
+    usage_view_class = decision_register.DecisionUsageView
 
 
 class FundingGroup(ModelViewSetGroup):

@@ -4,7 +4,10 @@ from django_tasks import task
 
 from .federation.importer import subscription_refresh
 
+# Its own queue and worker: an import may take minutes, and mail must never wait behind it.
+FEED_QUEUE = "knowledge_feeds"
 
-@task()
+
+@task(queue_name=FEED_QUEUE)
 def import_feed(subscription_id: int) -> str:
     return subscription_refresh(subscription_id)

@@ -81,14 +81,17 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # Before anything reads the body (the CSRF check reads a posted form).
+    "omstallning.core.middleware.RequestSizeLimitMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "omstallning.core.middleware.StripNulMiddleware",
     "omstallning.accounts.middleware.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "omstallning.core.content_security_policy.SitePolicyMiddleware",
     "omstallning.consent.middleware.PageViewMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -141,7 +144,13 @@ if env("REDIS_URL", default=""):
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Shared by every web process, so rate limits hold across them (Redis is faster).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "omstallning_cache",
+        }
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -162,8 +171,14 @@ LOGIN_URL = "two_factor:login"
 LOGIN_REDIRECT_URL = "accounts:profile"
 LOGOUT_REDIRECT_URL = "/"
 WAGTAILADMIN_LOGIN_URL = "two_factor:login"
+# Private pages send visitors to our login too, never to Wagtail's password-only one.
+WAGTAIL_FRONTEND_LOGIN_URL = "two_factor:login"
 TWO_FACTOR_PATCH_ADMIN = False
 TWO_FACTOR_REMEMBER_COOKIE_AGE = None
+# A staff account's first device is enrolled through an invitation link that an
+# administrator sends; it is valid this long, and needs a password login this recent.
+TWO_FACTOR_INVITATION_HOURS = env.int("TWO_FACTOR_INVITATION_HOURS", default=72)
+TWO_FACTOR_FRESH_LOGIN_MINUTES = 15
 
 # Login rate limiting (django-axes): lock a username from an address after repeated failures.
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
@@ -172,11 +187,21 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+# The API's rate limits by client address: X-Forwarded-For only as far as our own proxies
+# set it, or a client could name a new address in every request.
+NINJA_NUM_PROXIES = AXES_IPWARE_PROXY_COUNT
 AXES_VERBOSE = False
 # The two-step login form prefixes its fields; without this the password would be stored.
 AXES_SENSITIVE_PARAMETERS = ["auth-password"]
 # Keep only failed attempts (for the lock-out), not a log of every login with its address.
 AXES_DISABLE_ACCESS_LOG = True
+
+# Password reset: a few mails per address and hour (more are silently not sent), and a
+# limit per client address on how many addresses it may try.
+PASSWORD_RESET_LIMITS = {
+    "per_email": {"limit": 3, "seconds": 60 * 60},
+    "per_client": {"limit": 20, "seconds": 60 * 60},
+}
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -202,9 +227,13 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Avatars from gravatar.com would send a hash of every staff member's address to a third
+# party on every admin page; Wagtail then shows its own default avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "csv", "txt"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAIL_PASSWORD_RESET_ENABLED = True
+# One password reset for everyone: ours (/konto/losenord/aterstall/), throttled.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 # Static and media files.
 STATIC_URL = "/static/"
@@ -227,6 +256,9 @@ STORAGES = {
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Larger uploads go to files here, on a volume of their own; `purge_upload_temp_files` removes
+# what an aborted upload left behind.
+FILE_UPLOAD_TEMP_DIR = str(env.path("FILE_UPLOAD_TEMP_DIR", default=VAR_DIR / "upload-tmp"))
 
 # E-mail: every message goes through a background task, which delivers it with
 # EMAIL_DELIVERY_BACKEND. Nothing a user does waits for, or fails because of, the mail server.
@@ -248,9 +280,16 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="noreply@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
+# Task workers record a heartbeat this often. A RUNNING task whose worker has not been seen
+# for the stale period (a crash, SIGKILL) is queued again (omstallning/core/task_workers.py).
+TASK_WORKER_HEARTBEAT_SECONDS = env.float("TASK_WORKER_HEARTBEAT_SECONDS", default=15)
+TASK_WORKER_STALE_SECONDS = env.float("TASK_WORKER_STALE_SECONDS", default=90)
+
 TASKS = {
     "default": {
         "BACKEND": env("TASK_BACKEND", default="django_tasks_db.DatabaseBackend"),
+        # Feed imports have their own queue and worker, so mail never waits behind one.
+        "QUEUES": ["default", "knowledge_feeds"],
     }
 }
 
@@ -268,9 +307,9 @@ CSRF_COOKIE_SECURE = not DEBUG
 X_FRAME_OPTIONS = "DENY"
 
 # Content Security Policy for the public site: our own origin only. Video from the one
-# privacy-enhanced player host is allowed in frames, and only rendered after consent.
+# privacy-enhanced player host is allowed in frames, and only rendered after consent. The
+# admin has a policy of its own (omstallning/core/content_security_policy.py).
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
@@ -318,6 +357,9 @@ KNOWLEDGE_FEED_LIMITS = {
     "read_seconds": 20,
     "total_seconds": env.int("KNOWLEDGE_FEED_TOTAL_SECONDS", default=300),
 }
+# Feeds are fetched only from public addresses on ports 80 and 443. The region's own partner
+# platforms on internal addresses are let through by these networks (CIDR), on any port.
+KNOWLEDGE_FEED_ALLOWED_NETWORKS = env.list("KNOWLEDGE_FEED_ALLOWED_NETWORKS", default=[])
 
 # Funding applications: drafts never sent in are removed after this many days untouched.
 FUNDING_DRAFT_RETENTION_DAYS = env.int("FUNDING_DRAFT_RETENTION_DAYS", default=365)
@@ -326,3 +368,9 @@ FUNDING_ATTACHMENTS = {
     "max_bytes": env.int("FUNDING_ATTACHMENT_MAX_BYTES", default=10_000_000),
     "max_count": env.int("FUNDING_ATTACHMENT_MAX_COUNT", default=30),
 }
+# The largest request body, refused from its length before it is read: an attachment and the
+# form around it. Verified staff may send more in the admin (documents and images).
+REQUEST_MAX_BYTES = env.int(
+    "REQUEST_MAX_BYTES", default=FUNDING_ATTACHMENTS["max_bytes"] + 1_000_000
+)
+STAFF_REQUEST_MAX_BYTES = env.int("STAFF_REQUEST_MAX_BYTES", default=100_000_000)

@@ -3,25 +3,26 @@
 import json
 
 from django.core import mail
-from django.core.cache import cache
 from hypothesis import given
 from hypothesis import strategies as st
 
+from omstallning.core.models import RateLimitWindow
 from omstallning.events.models import Registration
 from omstallning.events.tests.factories import EventPageFactory
 
 
-def post(client, event_id, payload):
+def post(client, event_id, payload, **headers):
     return client.post(
         f"/api/v1/events/{event_id}/registrations",
         json.dumps(payload),
         content_type="application/json",
+        **headers,
     )
 
 
 def test_registration_through_the_api(demo, client, django_capture_on_commit_callbacks):
     event = EventPageFactory(capacity=1)
-    cache.clear()
+    RateLimitWindow.objects.all().delete()  # a fresh count for the rate limit
 
     with django_capture_on_commit_callbacks(execute=True):
         first = post(client, event.pk, {"name": "Ada", "email": "ada@example.org"})
@@ -42,7 +43,7 @@ def test_registration_through_the_api(demo, client, django_capture_on_commit_cal
 
 def test_api_errors_are_swedish(demo, client):
     event = EventPageFactory()
-    cache.clear()
+    RateLimitWindow.objects.all().delete()  # a fresh count for the rate limit
     post(client, event.pk, {"name": "Ada", "email": "ada@example.org"})
 
     twice = post(client, event.pk, {"name": "Ada", "email": "ada@example.org"})
@@ -52,16 +53,20 @@ def test_api_errors_are_swedish(demo, client):
     )
     unknown = post(client, 999999, {"name": "Ada", "email": "c@example.org"})
 
-    assert twice.status_code == 400 and "redan anmäld" in twice.json()["detail"]
-    assert bad_email.status_code == 400 and "giltig e-postadress" in bad_email.json()["detail"]
-    assert bad_code.status_code == 400 and "kommunkod" in bad_code.json()["detail"]
-    assert unknown.status_code == 404
+    assert twice.status_code == 409 and "redan anmäld" in twice.json()["detail"]
+    assert bad_email.status_code == 422
+    assert bad_email.json()["detail"] == "Ogiltiga parametrar. Se errors för vilka."
+    assert "Fyll i en giltig e-postadress." in bad_email.json()["errors"][0]["msg"]
+    assert bad_email.json()["errors"][0]["loc"] == ["body", "payload", "email"]
+    assert bad_code.status_code == 422
+    assert bad_code.json()["errors"][0]["msg"] == "Okänd kommunkod."
+    assert unknown.status_code == 404 and unknown.json() == {"detail": "Finns inte."}
 
 
 def test_the_api_is_rate_limited(demo, client, settings):
     settings.EVENT_REGISTRATION_API_RATE = "3/m"
     event = EventPageFactory(capacity=None)
-    cache.clear()
+    RateLimitWindow.objects.all().delete()  # a fresh count for the rate limit
 
     codes = [
         post(client, event.pk, {"name": "P", "email": f"p{n}@example.org"}).status_code
@@ -79,9 +84,27 @@ def test_the_api_is_rate_limited(demo, client, settings):
     )
 )
 def test_any_payload_gives_a_clear_answer(demo, client, payload):
-    cache.clear()
+    RateLimitWindow.objects.all().delete()  # a fresh count for the rate limit
     event = EventPageFactory()
 
     response = post(client, event.pk, payload)
 
     assert response.status_code in (201, 400, 422)
+
+
+def test_a_forged_forwarded_for_header_does_not_escape_the_rate_limit(demo, client, settings):
+    settings.EVENT_REGISTRATION_API_RATE = "3/m"
+    event = EventPageFactory(capacity=None)
+    RateLimitWindow.objects.all().delete()  # a fresh count for the rate limit
+
+    codes = [
+        post(
+            client,
+            event.pk,
+            {"name": "P", "email": f"p{n}@example.org"},
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{n}",
+        ).status_code
+        for n in range(5)
+    ]
+
+    assert codes == [201, 201, 201, 429, 429]

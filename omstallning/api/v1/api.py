@@ -1,10 +1,15 @@
 """The public, versioned API: /api/v1/ with its OpenAPI schema at /api/v1/openapi.json."""
 
-from django.http import HttpRequest, HttpResponse
+import logging
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import ValidationError
+from ninja.errors import HttpError, Throttled, ValidationError
 
 from . import events, frameworks, funding, knowledge, portfolio, reference
+
+logger = logging.getLogger(__name__)
 
 api = NinjaAPI(
     title="Omställningsplattformen – öppet API",
@@ -13,7 +18,8 @@ api = NinjaAPI(
         "Öppna data från plattformen: referensdata för hållbarhet, bedömningsramverk och "
         "summor över hållbarhetsbedömningar samt kunskapsbankens flöde. Bara läsning, inga "
         "personuppgifter. "
-        "Texter finns på svenska (_sv) och engelska (_en)."
+        "Texter finns på svenska (_sv) och engelska (_en). Alla svar är JSON, också fel: "
+        "404 när något inte finns, 422 med `errors` vid ogiltiga parametrar."
     ),
     urls_namespace="api-v1",
     # The documentation is a page of the site (omstallning.api.views), accessible and Swedish.
@@ -32,6 +38,35 @@ def invalid_input(request: HttpRequest, error: ValidationError) -> HttpResponse:
     # The details stay as the validator wrote them; the headline is for people.
     return api.create_response(
         request,
-        {"detail": "Ogiltiga parametrar. Se errors för vilka.", "errors": error.errors},
+        {"detail": _("Ogiltiga parametrar. Se errors för vilka."), "errors": error.errors},
         status=422,
+    )
+
+
+@api.exception_handler(Http404)
+def not_found(request: HttpRequest, error: Http404) -> HttpResponse:
+    return api.create_response(request, {"detail": _("Finns inte.")}, status=404)
+
+
+@api.exception_handler(Throttled)
+def throttled(request: HttpRequest, error: Throttled) -> HttpResponse:
+    response = api.create_response(
+        request, {"detail": _("För många anrop. Vänta en stund och försök igen.")}, status=429
+    )
+    if error.wait:
+        response["Retry-After"] = str(int(error.wait))
+    return response
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, error: HttpError) -> HttpResponse:
+    return api.create_response(request, {"detail": str(error)}, status=error.status_code)
+
+
+@api.exception_handler(Exception)
+def server_error(request: HttpRequest, error: Exception) -> HttpResponse:
+    # An API client gets JSON even when we fail; the traceback goes to the log, not to it.
+    logger.exception("API error at %s", request.path)
+    return api.create_response(
+        request, {"detail": _("Något gick fel hos oss. Försök igen senare.")}, status=500
     )

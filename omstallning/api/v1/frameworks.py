@@ -8,7 +8,8 @@ from ninja import Path, Router
 from omstallning.assessment.models import Framework, FrameworkVersion
 from omstallning.assessment.selectors import criteria_of, frameworks_in_use
 
-from ..schemas import FrameworkOut, VersionDetailOut
+from ..schemas import INVALID, NOT_FOUND, FrameworkOut, VersionDetailOut
+from ..types import PathId
 
 router = Router(tags=["Bedömningsramverk"])
 
@@ -42,7 +43,11 @@ def list_frameworks(request):
     return [_framework(f) for f in frameworks_in_use().prefetch_related("versions")]
 
 
-@router.get("/frameworks/{key}", response=FrameworkOut, summary="Ett ramverk med versioner")
+@router.get(
+    "/frameworks/{key}",
+    response={200: FrameworkOut, **NOT_FOUND, **INVALID},
+    summary="Ett ramverk med versioner",
+)
 def get_framework(request, key: FrameworkKey):
     framework = get_object_or_404(
         Framework.objects.prefetch_related("versions"),
@@ -54,10 +59,10 @@ def get_framework(request, key: FrameworkKey):
 
 @router.get(
     "/frameworks/{key}/versions/{number}",
-    response=VersionDetailOut,
+    response={200: VersionDetailOut, **NOT_FOUND, **INVALID},
     summary="En version av ett ramverk med kriterier och svarsalternativ",
 )
-def get_version(request, key: FrameworkKey, number: int):
+def get_version(request, key: FrameworkKey, number: PathId):
     version = get_object_or_404(
         FrameworkVersion, framework__key=key, number=number, published_at__isnull=False
     )

@@ -20,7 +20,8 @@ from omstallning.funding.statistics import (
     funding_statistics,
 )
 
-from ..schemas import ErrorOut
+from ..schemas import INVALID, ErrorOut
+from ..types import Text
 
 router = Router(tags=["Finansiering"])
 
@@ -28,7 +29,7 @@ router = Router(tags=["Finansiering"])
 class StatisticsQuery(Schema):
     year_from: int | None = Field(None, ge=1990, le=2100, description="Från och med år")
     year_to: int | None = Field(None, ge=1990, le=2100, description="Till och med år")
-    programme: str = Field("", max_length=40, description="Programmets kod")
+    programme: Text = Field("", max_length=40, description="Programmets kod")
     municipality: str = Field("", pattern=r"^([0-9]{4})?$", description="Kommunkod")
     sector: str = Field("", pattern=r"^[A-U]?$", description="SNI-avdelning, A–U")
 
@@ -112,13 +113,14 @@ def _figures(figures: Figures) -> dict:
 
 @router.get(
     "/funding/statistics",
-    response={200: StatisticsOut, 400: ErrorOut},
+    response={200: StatisticsOut, 400: ErrorOut, **INVALID},
     summary="Statistik över beslut om stöd",
     description=(
         "Antal beslut, beviljat belopp och andel beviljade per program, år, kommun, bransch, "
         "storlek, ägande (40/60-regeln), vd:s kön, utländsk bakgrund och miljöpåverkan; "
         "andelen av 1:1-medlen till underrepresenterade grupper per år; belopp per globalt "
-        "mål och per mål i affärsplanen. Siffror som bygger på 1–4 beslut är null."
+        "mål och per mål i affärsplanen. Siffror som bygger på 1–4 beslut är null. "
+        "400 när till år är före från år."
     ),
 )
 def get_statistics(request: HttpRequest, query: Query[StatisticsQuery]):

@@ -6,6 +6,8 @@ from pydantic import BaseModel, Field
 from omstallning.knowledge.federation.export import PAGE_SIZE, feed_page
 from omstallning.knowledge.federation.schema import KnowledgeFeed
 
+from ..schemas import INVALID
+
 router = Router(tags=["Kunskapsbank"])
 
 
@@ -15,7 +17,7 @@ class FeedQuery(BaseModel):
 
 @router.get(
     "/knowledge/items",
-    response=KnowledgeFeed,
+    response={200: KnowledgeFeed, **INVALID},
     summary="Kunskapsbankens flöde: goda exempel, verktyg, metoder och rapporter",
     description=(
         f"Plattformens egna publicerade kunskapsobjekt, {PAGE_SIZE} per sida i id-ordning, "

@@ -1,11 +1,12 @@
 """Sums over many assessments: counts (and amounts where the assessed model has one)."""
 
-import re
+from typing import Literal
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
+from pydantic import Field
 
 from omstallning.assessment.impact import GoalImpact
 from omstallning.assessment.models import Assessment, Framework
@@ -16,20 +17,26 @@ from omstallning.assessment.selectors import (
     portfolio_sums,
 )
 
-from ..schemas import ErrorOut, PortfolioOut
+from ..schemas import INVALID, NOT_FOUND, PortfolioOut
 
 router = Router(tags=["Portföljsummor"])
-
-SLUG = re.compile(r"\A[-a-zA-Z0-9_]{1,60}\Z")
 
 # Drafts are work in progress; by default only what someone has stood behind is summed.
 DEFAULT_STATUSES = [Assessment.Status.SUBMITTED, Assessment.Status.LOCKED]
 
 
 class PortfolioFilter(Schema):
-    framework: str | None = None
-    status: list[str] = []
-    subject_type: str | None = None
+    framework: str | None = Field(
+        None, pattern=r"^[-a-zA-Z0-9_]{1,60}$", description="Ramverkets kortnamn"
+    )
+    status: list[Literal["draft", "submitted", "locked"]] = Field(
+        [], description="Standard: submitted och locked"
+    )
+    subject_type: str | None = Field(
+        None,
+        pattern=r"^[A-Za-z_]{1,40}\.[A-Za-z_]{1,60}$",
+        description="Till exempel core.organisation",
+    )
 
 
 def _tally(tally) -> dict:
@@ -38,29 +45,25 @@ def _tally(tally) -> dict:
 
 @router.get(
     "/portfolio-sums",
-    response={200: PortfolioOut, 400: ErrorOut},
+    response={200: PortfolioOut, **NOT_FOUND, **INVALID},
     summary="Summor per globalt mål och dimension",
     description=(
         "Antal bedömningar (och belopp, när det bedömda har ett) med positiv och negativ "
         "påverkan, kunskapsluckor och stoppande svar. Filtrera på ramverk (kortnamn), status "
         "(draft, submitted, locked; standard: submitted och locked) och typ av bedömt "
-        "(till exempel core.organisation). Innehåller inga personuppgifter."
+        "(till exempel core.organisation). 404 när ramverket eller typen inte finns. "
+        "Innehåller inga personuppgifter."
     ),
 )
 def get_portfolio_sums(request, filters: Query[PortfolioFilter]):
     statuses = filters.status or DEFAULT_STATUSES
-    if any(status not in Assessment.Status.values for status in statuses):
-        raise HttpError(400, _("Okänd status. Använd draft, submitted eller locked."))
-    if filters.framework and (
-        not SLUG.match(filters.framework)
-        or not Framework.objects.filter(key=filters.framework).exists()
-    ):
-        raise HttpError(400, _("Det finns inget ramverk med det kortnamnet."))
+    if filters.framework and not Framework.objects.filter(key=filters.framework).exists():
+        raise HttpError(404, _("Det finns inget ramverk med det kortnamnet."))
     subject_type, amount = None, None
     if filters.subject_type:
         assessable = assessable_by_label(filters.subject_type)
         if assessable is None:
-            raise HttpError(400, _("Den typen kan inte bedömas."))
+            raise HttpError(404, _("Den typen kan inte bedömas."))
         subject_type = ContentType.objects.get_for_model(assessable.model)
         amount = assessable.amount() if assessable.amount else None
     assessments = assessments_in_portfolio(

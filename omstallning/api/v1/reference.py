@@ -8,7 +8,8 @@ from ninja import Path, Router
 
 from omstallning.core.models import SdgGoal, SdgTarget, SustainabilityDimension
 
-from ..schemas import DimensionOut, GoalDetailOut, GoalOut, TargetDetailOut
+from ..schemas import INVALID, NOT_FOUND, DimensionOut, GoalDetailOut, GoalOut, TargetDetailOut
+from ..types import PathId
 
 router = Router(tags=["Referensdata"])
 
@@ -48,10 +49,10 @@ def list_goals(request):
 
 @router.get(
     "/sdg/goals/{number}",
-    response=GoalDetailOut,
+    response={200: GoalDetailOut, **NOT_FOUND, **INVALID},
     summary="Ett globalt mål med delmål och indikatorer",
 )
-def get_goal(request, number: int):
+def get_goal(request, number: PathId):
     targets = SdgTarget.objects.prefetch_related("indicators")
     goal = get_object_or_404(
         SdgGoal.objects.select_related("dimension").prefetch_related(
@@ -62,7 +63,11 @@ def get_goal(request, number: int):
     return {**_goal(goal), "targets": [_target(target) for target in goal.targets.all()]}
 
 
-@router.get("/sdg/targets/{code}", response=TargetDetailOut, summary="Ett delmål")
+@router.get(
+    "/sdg/targets/{code}",
+    response={200: TargetDetailOut, **NOT_FOUND, **INVALID},
+    summary="Ett delmål",
+)
 def get_target(request, code: Annotated[str, Path(pattern=r"^[0-9]{1,2}\.[0-9a-z]{1,2}$")]):
     target = get_object_or_404(SdgTarget.objects.prefetch_related("indicators"), code=code)
     return _target(target)

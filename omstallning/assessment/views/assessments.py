@@ -15,7 +15,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from .. import selectors, services
 from ..forms import AssessmentAnswersForm
 from ..models import Assessment, Framework
-from ..permissions import can_answer, can_lock, can_view_assessment
+from ..permissions import can_answer, can_lock, can_see_subject, can_view_assessment
 from ..registry import is_assessable
 from ..summary import profile_summary
 
@@ -71,6 +71,9 @@ class AssessmentStartView(WagtailAdminTemplateMixin, TemplateView):
         if model is None or not is_assessable(model):
             raise Http404
         self.subject = get_object_or_404(model, pk=object_id)
+        # Not even the title of a draft or of a case the person may not see.
+        if not can_see_subject(request.user, self.subject):
+            raise Http404
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_subtitle(self):
@@ -84,7 +87,7 @@ class AssessmentStartView(WagtailAdminTemplateMixin, TemplateView):
         context["subject"] = self.subject
         context["frameworks"] = selectors.frameworks_in_use()
         context["perspectives"] = Assessment.Perspective.choices
-        context["earlier"] = selectors.assessments_of(self.subject)
+        context["earlier"] = selectors.assessments_of(self.subject, user=self.request.user)
         return context
 
     def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
@@ -151,7 +154,9 @@ class AssessmentEditView(WagtailAdminTemplateMixin, TemplateView):
             profile=profile,
             summary=profile_summary(profile, questions),
             events=self.assessment.events.select_related("actor"),
-            others=selectors.assessments_of(self.assessment.subject).exclude(pk=self.assessment.pk),
+            others=selectors.assessments_of(
+                self.assessment.subject, user=self.request.user
+            ).exclude(pk=self.assessment.pk),
         )
         return context
 

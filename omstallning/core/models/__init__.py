@@ -7,9 +7,11 @@ from .pages import (
     NewsPage,
     StandardPage,
 )
+from .rate_limits import RateLimitWindow
 from .region import ContactPerson, LongTermGoal, Municipality, Organisation, Region
 from .sdg import SdgGoal, SdgIndicator, SdgTarget, SustainabilityDimension
 from .site_settings import PlatformSettings
+from .task_workers import TaskWorker
 
 __all__ = [
     "AboutProjectPage",
@@ -23,10 +25,12 @@ __all__ = [
     "NewsPage",
     "Organisation",
     "PlatformSettings",
+    "RateLimitWindow",
     "Region",
     "SdgGoal",
     "SdgIndicator",
     "SdgTarget",
     "StandardPage",
     "SustainabilityDimension",
+    "TaskWorker",
 ]

@@ -8,6 +8,19 @@ from django.db import connection, connections
 from django.db.utils import OperationalError
 from django.utils import timezone
 
+DATABASE_BACKEND = "django_tasks_db.DatabaseBackend"
+MESSAGE = {
+    "subject": "x",
+    "body": "y",
+    "from_email": "a@example.org",
+    "to": ["b@example.org"],
+    "cc": [],
+    "bcc": [],
+    "reply_to": [],
+    "headers": {},
+    "alternatives": [],
+}
+
 
 def test_healthz_reports_database_and_task_queue(demo, client):
     response = client.get("/healthz")
@@ -26,28 +39,88 @@ def test_healthz_counts_the_database_task_queue(demo, client, settings):
     from django_tasks.base import TaskResultStatus
     from django_tasks_db.models import DBTaskResult
 
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    from omstallning.core.tasks import deliver_email
+    from omstallning.core.task_workers import worker_register
+    from omstallning.core.tasks import DELIVERY_DEFERRED_PATH, deliver_email
 
-    message = {"subject": "x", "body": "y", "from_email": "a@example.org", "to": ["b@example.org"]}
-    deliver_email.enqueue(message)
-    deliver_email.enqueue(message)
+    settings.TASKS = {"default": {**settings.TASKS["default"], "BACKEND": DATABASE_BACKEND}}
+    deliver_email.enqueue(MESSAGE)
+    deliver_email.enqueue(MESSAGE)
     DBTaskResult.objects.filter(pk=DBTaskResult.objects.first().pk).update(
         enqueued_at=timezone.now() - timedelta(minutes=10)
     )
-    failed = deliver_email.enqueue(message)
+    # A failed attempt with the next one queued: counted, but the message is not lost.
+    deferred = deliver_email.enqueue(MESSAGE)
+    DBTaskResult.objects.filter(pk=deferred.id).update(
+        status=TaskResultStatus.FAILED,
+        finished_at=timezone.now(),
+        exception_class_path=DELIVERY_DEFERRED_PATH,
+    )
+    worker_register(worker_id="worker-1", queues=["*"])
+    worker_register(worker_id="worker-2", queues=["*"], now=timezone.now() - timedelta(hours=1))
+
+    response = client.get("/healthz")
+    tasks = response.json()["tasks"]
+
+    assert response.status_code == 200
+    assert tasks == {
+        "ok": True,
+        "backend": "DatabaseBackend",
+        "queued": 2,
+        "running": 0,
+        "failed_last_24h": 1,
+        "oldest_queued_seconds": tasks["oldest_queued_seconds"],
+        "stale_running": 0,
+        "undelivered_email": 0,
+        "workers": 1,  # worker-2 has not been seen for an hour
+    }
+    assert 590 <= tasks["oldest_queued_seconds"] <= 700
+
+
+def test_healthz_is_503_for_a_task_left_running_by_a_dead_worker(demo, client, settings):
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    from omstallning.core.task_workers import worker_beat, worker_register
+    from omstallning.core.tasks import deliver_email
+
+    settings.TASKS = {"default": {**settings.TASKS["default"], "BACKEND": DATABASE_BACKEND}}
+    long_ago = timezone.now() - timedelta(hours=1)
+    worker_register(worker_id="alive", queues=["*"], now=long_ago - timedelta(hours=1))
+    worker_beat(worker_id="alive", queues=["*"], started_at=long_ago - timedelta(hours=1))
+    for worker_id in ("alive", "dead"):
+        result = deliver_email.enqueue(MESSAGE)
+        DBTaskResult.objects.filter(pk=result.id).update(
+            status=TaskResultStatus.RUNNING, started_at=long_ago, worker_ids=[worker_id]
+        )
+
+    response = client.get("/healthz")
+
+    assert response.status_code == 503
+    assert response.json()["status"] == "error"
+    tasks = response.json()["tasks"]
+    assert (tasks["ok"], tasks["running"], tasks["stale_running"]) == (False, 2, 1)
+    assert tasks["workers"] == 1
+
+
+def test_healthz_is_503_while_mail_is_undelivered(demo, client, settings):
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    from omstallning.core.tasks import deliver_email
+
+    settings.TASKS = {"default": {**settings.TASKS["default"], "BACKEND": DATABASE_BACKEND}}
+    failed = deliver_email.enqueue(MESSAGE)
     DBTaskResult.objects.filter(pk=failed.id).update(
-        status=TaskResultStatus.FAILED, finished_at=timezone.now()
+        status=TaskResultStatus.FAILED,
+        finished_at=timezone.now() - timedelta(days=3),  # not only the last day's
+        exception_class_path="smtplib.SMTPDataError",
     )
 
-    tasks = client.get("/healthz").json()["tasks"]
+    response = client.get("/healthz")
 
-    assert tasks["ok"] is True
-    assert tasks["backend"] == "DatabaseBackend"
-    assert tasks["queued"] == 2
-    assert tasks["running"] == 0
-    assert tasks["failed_last_24h"] == 1
-    assert 590 <= tasks["oldest_queued_seconds"] <= 700
+    assert response.status_code == 503
+    tasks = response.json()["tasks"]
+    assert (tasks["ok"], tasks["undelivered_email"], tasks["failed_last_24h"]) == (False, 1, 0)
 
 
 def test_healthz_is_503_when_the_database_fails(demo, client):

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from omstallning.urls import handler404, handler500
+from omstallning.urls import handler400, handler404, handler500
 from omstallning.urls import urlpatterns as site_urlpatterns
 
 
@@ -12,4 +12,4 @@ def broken_view(request):
 
 urlpatterns = [path("trasig/", broken_view), *site_urlpatterns]
 
-__all__ = ["handler404", "handler500", "urlpatterns"]
+__all__ = ["handler400", "handler404", "handler500", "urlpatterns"]

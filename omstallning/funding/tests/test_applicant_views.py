@@ -4,7 +4,6 @@ completion, payment, final report and the decision letter."""
 from decimal import Decimal
 
 import pypdfium2
-import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -234,31 +233,6 @@ def test_completion_is_answered_on_the_page(client, officer, django_capture_on_c
     assert application.status == Status.IN_REVIEW
     assert application.attachments.filter(kind="quote").exists()
     assert mail.outbox[-1].to == [officer.email]
-
-
-@pytest.fixture
-def granted(officer, decider):
-    from .factories import submitted_application
-
-    application = submitted_application()
-    declare(application, officer, decider)
-    services.review_start(application=application, user=officer)
-    services.case_recommend(
-        application=application,
-        user=officer,
-        outcome="granted",
-        amount=Decimal(120_000),
-        motivation="Bra.",
-    )
-    services.case_decide(
-        application=application,
-        user=decider,
-        outcome="granted",
-        amount=Decimal(120_000),
-        conditions="Slutrapport senast 31 december 2027.",
-        motivation="Projektet minskar klimatpåverkan.",
-    )
-    return application
 
 
 def test_the_decision_letter_is_a_pdf_with_the_decision(client, granted):

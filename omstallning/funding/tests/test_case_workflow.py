@@ -221,7 +221,8 @@ def test_a_case_is_assigned_only_to_an_officer_without_a_conflict(officer):
     from omstallning.funding.selectors import officers_for
 
     application = submitted_application()
-    colleague, conflicted = UserFactory(roles=["Handläggare"]), UserFactory(roles=["Handläggare"])
+    colleague = UserFactory(roles=["Handläggare"])
+    conflicted = UserFactory(roles=["Handläggare"], verified=True)
     declare(application, officer)
     services.conflict_declare(application=application, user=conflicted, has_conflict=True)
 

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import tracemalloc
 import uuid
 from datetime import date, timedelta
 from decimal import Decimal
@@ -19,6 +20,7 @@ from omstallning.funding.decision_import import (
     RowError,
     decisions_import,
     parse_row,
+    utf8_lines,
 )
 from omstallning.funding.models import Decision, Outcome, Ownership
 
@@ -479,6 +481,13 @@ def test_an_empty_file_is_a_wrong_header(tmp_path, demo):
     assert "Rubrikraden stämmer inte" in message
 
 
+def not_utf8(line: int, byte: str, position: int) -> str:
+    return (
+        f"Rad {line}: filen är inte UTF-8 (ogiltig byte {byte} på position {position} i filen, "
+        "räknat från 0). Spara den som UTF-8 och försök igen."
+    )
+
+
 def test_a_file_that_is_not_utf8_is_a_clear_error(tmp_path, programme, case_prefix):
     text = csv_text(
         [
@@ -491,9 +500,127 @@ def test_a_file_that_is_not_utf8_is_a_clear_error(tmp_path, programme, case_pref
 
     message, _ = run_failing_import(str(path))
 
-    assert "Filen är inte UTF-8" in message
-    assert "Spara den som UTF-8" in message
+    assert message == not_utf8(3, "0xF6", text.index("ö"))  # ASCII before it: chars are bytes
     assert not stored(case_prefix).exists()
+
+
+@pytest.mark.parametrize("args", [(), ("--skip-invalid",)])
+def test_bad_utf8_deep_in_a_large_file_names_its_line_and_place_and_imports_nothing(
+    tmp_path, demo, case_prefix, args
+):
+    """The review's case: 10 000 rows, `\\xff\\xfe` in the 9 999th (line 10 000, as the header is
+    line 1). Every row has å and ö, so a place counted in characters would be wrong; the first
+    batch of 5 000 is already written when the bad line is reached, and is rolled back."""
+    programme = ProgrammeFactory(
+        code=f"imp-{uuid.uuid4().hex[:12]}", name=f"Investeringsstöd för småföretag {case_prefix}"
+    )
+    rows = [good_row(programme, f"{case_prefix}-{n}") for n in range(1, 10_001)]
+    for row in rows:
+        row["programme"] = programme.name
+    lines = csv_text(rows).encode().splitlines(keepends=True)
+    assert len(lines) == 10_001
+    case_id = f"{case_prefix}-9999".encode()
+    assert lines[9_999].startswith(case_id + b",")
+    lines[9_999] = lines[9_999].replace(case_id, case_id + b"\xff\xfe", 1)
+    path = tmp_path / "stor.csv"
+    path.write_bytes(b"".join(lines))
+
+    message, stderr = run_failing_import(str(path), *args)
+
+    position = sum(len(line) for line in lines[:9_999]) + len(case_id)
+    assert path.read_bytes()[position : position + 2] == b"\xff\xfe"
+    assert position > 1_000_000
+    assert message == not_utf8(10_000, "0xFF", position)
+    assert stderr == ""
+    assert not stored(case_prefix).exists()
+
+
+def test_a_byte_order_mark_is_counted_in_the_place_of_a_bad_byte(tmp_path, programme, case_prefix):
+    data = "\ufeff".encode() + csv_text([good_row(programme, f"{case_prefix}-1")]).encode()
+    data += b"\xff" + csv_text([good_row(programme, f"{case_prefix}-2")]).encode().split(b"\n")[1]
+    path = tmp_path / "bom.csv"
+    path.write_bytes(data)
+
+    message, _ = run_failing_import(str(path))
+
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert message == not_utf8(3, "0xFF", data.index(b"\xff"))
+    assert not stored(case_prefix).exists()
+
+
+def test_a_bad_byte_in_the_header_is_reported_on_line_1(tmp_path, demo):
+    header = ",".join(COLUMNS).replace("programme", "progr\xe4mme")
+    path = tmp_path / "rubrik.csv"
+    path.write_bytes(header.encode("latin-1") + b"\n")
+
+    message, stderr = run_failing_import(str(path))
+
+    assert message == not_utf8(1, "0xE4", header.index("ä"))
+    assert stderr == ""
+
+
+def test_a_file_that_ends_inside_a_character_is_reported_on_its_last_line(
+    tmp_path, programme, case_prefix
+):
+    data = csv_text([good_row(programme, f"{case_prefix}-1")]).encode().rstrip(b"\n")
+    data += "ö".encode()[:1]  # the first of the two bytes of ö, then the end of the file
+    path = tmp_path / "avbruten.csv"
+    path.write_bytes(data)
+
+    message, _ = run_failing_import(str(path))
+
+    assert message == not_utf8(2, "0xC3", len(data) - 1)
+    assert not stored(case_prefix).exists()
+
+
+def test_standard_in_is_read_as_utf8_and_bad_bytes_are_named_by_line(
+    monkeypatch, programme, case_prefix
+):
+    good = "\ufeff" + csv_text([good_row(programme, f"{case_prefix}-1")])
+    # Whatever the terminal's encoding, the bytes are read as UTF-8.
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(good.encode()), "latin-1"))
+    stdout, _ = run_import("-")
+    assert "1 nya beslut" in stdout
+
+    bad = csv_text([good_row(programme, f"{case_prefix}-2")]).encode() + b"\xfe\n"
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(bad), "utf-8"))
+    message, _ = run_failing_import("-")
+    assert message == not_utf8(3, "0xFE", len(bad) - 2)
+    assert stored(case_prefix).count() == 1
+
+
+def test_utf8_lines_reads_as_it_goes_and_leaves_the_stream_open():
+    """Line by line: the good lines come before the bad one is reached, old Mac line ends
+    still count as lines (as csv's own newline="" reading), and the caller's stream stays
+    open for the caller to close."""
+    stream = io.BytesIO(b'\xef\xbb\xbfa,b\r\nc,"d\r\ne"\rf\xc3\xa5\n\xff')
+    lines = utf8_lines(stream)
+
+    assert [next(lines), next(lines), next(lines), next(lines)] == [
+        "a,b\r\n",
+        'c,"d\r\n',
+        'e"\r',
+        "få\n",
+    ]
+    with pytest.raises(
+        RowError, match=r"Rad 5: filen är inte UTF-8 \(ogiltig byte 0xFF på position 21 "
+    ):
+        next(lines)
+    assert not stream.closed
+
+
+def test_utf8_lines_holds_a_buffer_not_the_file():
+    stream = io.BytesIO(("x" * 99 + "\n").encode() * 50_000)  # 5 MB
+
+    tracemalloc.start()
+    try:
+        count = sum(1 for _line in utf8_lines(stream))
+        _size, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+
+    assert count == 50_000
+    assert peak < 256 * 1024
 
 
 def test_a_missing_file_is_a_clear_error(tmp_path, demo):

@@ -1,8 +1,15 @@
 """Fetching another platform's feed without trusting it: bounded in size, time, pages and
-redirects, and checked against the schema before anything is imported."""
+redirects, only from public addresses (see address_guard), and checked against the schema
+before anything is imported.
+
+The administrator sees why an import failed, but a target that is not a knowledge feed gets
+the same few words whatever it answered: status codes, parser messages and missing fields would
+let someone with the administrator role map the services the server can reach.
+"""
 
 import json
 import time
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import requests
@@ -11,7 +18,8 @@ from django.utils.translation import gettext as _
 from pydantic import ValidationError
 from urllib3.exceptions import ReadTimeoutError
 
-from .schema import FeedItem, FeedPlatform, KnowledgeFeed
+from .schema import FEED_FORMAT, FeedItem, FeedPlatform, KnowledgeFeed
+from .transport import Watchdog, feed_session
 
 CHUNK = 8192
 MAX_REDIRECTS = 3
@@ -31,6 +39,31 @@ def _limits() -> dict:
     return settings.KNOWLEDGE_FEED_LIMITS
 
 
+def _unreachable(url: str) -> FeedError:
+    # Also for a refused address, so that it reads like any address that does not answer.
+    return FeedError(
+        _(
+            "Kunde inte nå flödet på %(url)s. Kontrollera adressen; flöden hämtas bara från "
+            "allmänt nåbara adresser på port 80 eller 443."
+        )
+        % {"url": url}
+    )
+
+
+def _not_a_feed(url: str) -> FeedError:
+    return FeedError(
+        _("Adressen %(url)s svarar inte med ett kunskapsflöde (version 1). Kontrollera adressen.")
+        % {"url": url}
+    )
+
+
+def _too_slow() -> FeedError:
+    return FeedError(
+        _("Flödet tog för lång tid (mer än %(seconds)s sekunder) och hämtades inte.")
+        % {"seconds": _limits()["total_seconds"]}
+    )
+
+
 def _schema_problem(error: ValidationError) -> str:
     problems = [
         ".".join(str(part) for part in problem["loc"]) + ": " + problem["msg"]
@@ -41,7 +74,7 @@ def _schema_problem(error: ValidationError) -> str:
     }
 
 
-def _read_body(response: requests.Response, deadline: float) -> bytes:
+def _read_body(response: requests.Response, watchdog: Watchdog) -> bytes:
     limit = _limits()["max_bytes"]
     too_big = _("Flödet är större än %(megabytes)s MB och hämtades inte.") % {
         "megabytes": round(limit / 1_000_000, 1)
@@ -55,24 +88,19 @@ def _read_body(response: requests.Response, deadline: float) -> bytes:
             body += chunk
             if len(body) > limit:
                 raise FeedError(too_big)
-            if time.monotonic() > deadline:
-                raise _too_slow()
     except requests.RequestException as error:
         # requests reports a read timeout in the body as a ConnectionError around urllib3's.
         if isinstance(error.args[0] if error.args else None, ReadTimeoutError):
             raise _too_slow() from error
         raise FeedError(_("Anslutningen till flödet bröts under hämtningen.")) from error
+    if watchdog.fired:
+        raise _too_slow()  # the shutdown may look like the end of a body without a length
     return bytes(body)
 
 
-def _too_slow() -> FeedError:
-    return FeedError(
-        _("Flödet tog för lång tid (mer än %(seconds)s sekunder) och hämtades inte.")
-        % {"seconds": _limits()["total_seconds"]}
-    )
-
-
-def _get_json(session: requests.Session, url: str, deadline: float):
+def _get_json(session: requests.Session, url: str, watchdog: Watchdog) -> Any:
+    # Errors name the address asked for, never where a redirect led within the site.
+    asked = url
     origin = _origin(url)
     for _attempt in range(MAX_REDIRECTS + 1):
         try:
@@ -86,9 +114,7 @@ def _get_json(session: requests.Session, url: str, deadline: float):
         except requests.Timeout as error:
             raise _too_slow() from error
         except requests.RequestException as error:
-            raise FeedError(
-                _("Kunde inte nå flödet på %(url)s. Kontrollera adressen.") % {"url": url}
-            ) from error
+            raise _unreachable(asked) from error
         with response:
             if response.is_redirect:
                 target = urljoin(url, response.headers.get("Location", ""))
@@ -104,52 +130,67 @@ def _get_json(session: requests.Session, url: str, deadline: float):
                 url = target
                 continue
             if response.status_code != 200:
-                raise FeedError(
-                    _("Flödet svarade med HTTP-status %(status)s.")
-                    % {"status": response.status_code}
-                )
-            body = _read_body(response, deadline)
+                raise _not_a_feed(asked)
+            body = _read_body(response, watchdog)
         try:
             return json.loads(body)
         except (ValueError, RecursionError) as error:
-            raise FeedError(
-                _("Flödet är inte giltig JSON: %(error)s") % {"error": str(error)[:200]}
-            ) from error
+            raise _not_a_feed(asked) from error
     raise FeedError(_("Flödet skickade vidare för många gånger."))
 
 
-def fetch_feed(url: str) -> tuple[FeedPlatform, list[FeedItem]]:
-    """Every page of the feed, or FeedError. Every page must stay on the feed's own site."""
+def _page(session: requests.Session, url: str, watchdog: Watchdog) -> KnowledgeFeed:
+    document = _get_json(session, url, watchdog)
+    # Schema details only for a document that says it is a feed; anything else says nothing.
+    if not isinstance(document, dict) or document.get("format") != FEED_FORMAT:
+        raise _not_a_feed(url)
+    try:
+        return KnowledgeFeed.model_validate(document)
+    except ValidationError as error:
+        raise FeedError(_schema_problem(error)) from error
+
+
+def _pages(
+    session: requests.Session, url: str, watchdog: Watchdog
+) -> tuple[FeedPlatform, list[FeedItem]]:
     limits = _limits()
-    deadline = time.monotonic() + limits["total_seconds"]
     origin = _origin(url)
     items: list[FeedItem] = []
     seen: set[str] = set()
-    platform = None
+    platform: FeedPlatform | None = None
     next_url: str | None = url
-    with requests.Session() as session:
-        session.trust_env = False  # no proxies or .netrc credentials from the environment
-        for _page in range(limits["max_pages"]):
-            if next_url is None:
-                return platform, items
-            if _origin(next_url) != origin:
-                raise FeedError(
-                    _("Flödets nästa sida ligger på en annan webbplats (%(url)s).")
-                    % {"url": next_url}
-                )
-            try:
-                page = KnowledgeFeed.model_validate(_get_json(session, next_url, deadline))
-            except ValidationError as error:
-                raise FeedError(_schema_problem(error)) from error
-            platform = platform or page.platform
-            for item in page.items:
-                if item.id in seen:
-                    raise FeedError(_("Flödet har samma id två gånger (%(id)s).") % {"id": item.id})
-                seen.add(item.id)
-                items.append(item)
-            next_url = page.next
+    for _number in range(limits["max_pages"]):
         if next_url is None:
             return platform, items
+        if _origin(next_url) != origin:
+            raise FeedError(
+                _("Flödets nästa sida ligger på en annan webbplats (%(url)s).") % {"url": next_url}
+            )
+        page = _page(session, next_url, watchdog)
+        platform = platform or page.platform
+        for item in page.items:
+            if item.id in seen:
+                raise FeedError(_("Flödet har samma id två gånger (%(id)s).") % {"id": item.id})
+            seen.add(item.id)
+            items.append(item)
+        next_url = page.next
+    if next_url is None:
+        return platform, items
     raise FeedError(
         _("Flödet har fler än %(pages)s sidor och hämtades inte.") % {"pages": limits["max_pages"]}
     )
+
+
+def fetch_feed(url: str) -> tuple[FeedPlatform, list[FeedItem]]:
+    """Every page of the feed, or FeedError. Every page must stay on the feed's own site, and
+    the whole fetch ends after the total time limit however slowly the bytes arrive."""
+    started = time.monotonic()
+    total = _limits()["total_seconds"]
+    with feed_session(total) as (session, watchdog):
+        try:
+            return _pages(session, url, watchdog)
+        except Exception as error:
+            # Whatever the shutdown at the deadline broke, the reason is the time.
+            if watchdog.fired or time.monotonic() - started > total:
+                raise _too_slow() from error
+            raise

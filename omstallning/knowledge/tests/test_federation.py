@@ -3,6 +3,7 @@ read-only copies, keep them in step and remove withdrawn ones, and feeds that ar
 slow or hostile, which give a clear error and change nothing."""
 
 import json
+import time
 
 import pytest
 from django.urls import reverse
@@ -12,98 +13,18 @@ from wagtail.models import Page
 
 from omstallning.accounts.roles import ADMINISTRATOR, EDITOR
 from omstallning.accounts.tests.factories import UserFactory, verified_client
-from omstallning.core.models import HomePage
 from omstallning.knowledge.federation import export
 from omstallning.knowledge.federation.importer import subscription_refresh
 from omstallning.knowledge.federation.schema import KnowledgeFeed
 from omstallning.knowledge.models import (
     FeedSubscription,
     GoodExamplePage,
-    KnowledgeIndexPage,
-    KnowledgeItemPage,
     ToolPage,
 )
 
 from .factories import GoodExampleFactory
-from .feed_server import Reply, start_feed_server
-
-SOURCE = "https://orebro.example.se"
-
-
-def feed_item(key: str, **changes) -> dict:
-    return {
-        "id": key,
-        "kind": "good_example",
-        "language": "sv",
-        "title": f"Spillvärme i Örebro {key}",
-        "intro": "Ett verkstadsföretag värmer kontoret med spillvärme.",
-        "url": f"{SOURCE}/kunskapsbank/exempel-{key}/",
-        "licence": "CC-BY-4.0",
-        "last_reviewed": "2026-10-01",
-        "updated_at": "2026-10-01T10:00:00+00:00",
-        "organisation_name": "Örebro Mekaniska AB",
-        "sections": [
-            {
-                "heading": "Utmaningen",
-                "html": '<p onclick="x()">Höga <strong>energikostnader</strong>.'
-                '<script>alert(1)</script> <a href="/om">Om oss</a></p>',
-            }
-        ],
-        "themes": [{"code": "energi-och-klimat", "name_sv": "Energi och klimat"}],
-        "sdg_goals": [7, 9],
-        "municipalities": [
-            {"code": "1880", "name_sv": "Örebro"},
-            {"code": "1980", "name_sv": "Västerås"},
-        ],
-        **changes,
-    }
-
-
-def feed(items: list[dict], next_url: str | None = None) -> bytes:
-    return json.dumps(
-        {
-            "format": "omstallning.knowledge-feed",
-            "version": 1,
-            "platform": {
-                "name": "Omställning Örebro",
-                "region": "Region Örebro län",
-                "url": SOURCE,
-            },
-            "generated_at": "2026-11-01T10:00:00+00:00",
-            "items": items,
-            "next": next_url,
-        }
-    ).encode()
-
-
-@pytest.fixture
-def feed_server():
-    server, handle = start_feed_server()
-    yield handle
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture
-def shared_bank(demo):
-    home = HomePage.objects.get(locale__language_code="sv")
-    bank = home.add_child(instance=KnowledgeIndexPage(title="Delat", slug="delat"))
-    bank.save_revision().publish()
-    return bank
-
-
-@pytest.fixture
-def subscription(shared_bank, feed_server):
-    return FeedSubscription.objects.create(
-        name="Region Örebro län", feed_url=feed_server.address("/feed"), index_page=shared_bank
-    )
-
-
-def copies(subscription) -> dict[str, KnowledgeItemPage]:
-    return {
-        page.source_key: page
-        for page in KnowledgeItemPage.objects.filter(imported_from=subscription).specific()
-    }
+from .feed_server import Reply
+from .feeds import SOURCE, copies, feed, feed_item, not_a_feed
 
 
 def test_import_makes_read_only_copies_with_source_and_licence(subscription, feed_server, client):
@@ -168,13 +89,9 @@ def test_changes_at_the_source_update_and_withdrawn_items_go(subscription, feed_
 
 
 HOSTILE = {
-    "bad JSON": (
-        Reply(b'{"format": "omstallning.knowledge-feed", "items": [}'),
-        "inte giltig JSON",
-    ),
-    "wrong schema": (
-        Reply(json.dumps({"format": "rss", "items": [{"title": 1}]}).encode()),
-        "följer inte formatet",
+    "a feed of another version": (
+        Reply(feed([feed_item("1")], version=2)),
+        "följer inte formatet för kunskapsflöden (version 1): version:",
     ),
     "an item without a title": (
         Reply(feed([feed_item("1", title="")])),
@@ -194,14 +111,16 @@ HOSTILE = {
         ),
         "större än",
     ),
-    "deep nesting": (Reply(b"[" * 5000 + b"]" * 5000), "inte giltig JSON"),
     "a redirect elsewhere": (
         Reply(status=302, headers={"Location": "http://169.254.169.254/latest/meta-data/"}),
         "annan webbplats",
     ),
-    "a server error": (Reply(b"oops", status=500), "HTTP-status 500"),
     "a slow answer": (Reply(feed([]), delay=3), "tog för lång tid"),
     "a dripping answer": (Reply(feed([]), drip=0.05), "tog för lång tid"),
+    "dripping headers": (
+        Reply(b"HTTP/1.0 200 OK\r\nX-Padding: " + b"a" * 500 + b"\r\n\r\n{}", drip=0.05, raw=True),
+        "tog för lång tid",
+    ),
 }
 
 
@@ -220,13 +139,44 @@ def test_a_bad_feed_gives_a_clear_error_and_changes_nothing(
     before = {key: (page.pk, page.title, page.live) for key, page in copies(subscription).items()}
     feed_server.routes["/feed"] = reply
 
+    started = time.monotonic()
     outcome = subscription_refresh(subscription.pk)
+    elapsed = time.monotonic() - started
 
     subscription.refresh_from_db()
     assert message in outcome
     assert subscription.last_error == outcome
+    assert elapsed < 20  # ten times the total limit: no answer, however slow, holds an import
     after = {key: (page.pk, page.title, page.live) for key, page in copies(subscription).items()}
     assert after == before
+
+
+NOT_A_FEED = {
+    "bad JSON": Reply(b'{"format": "omstallning.knowledge-feed", "items": [}'),
+    "deep nesting": Reply(b"[" * 5000 + b"]" * 5000),
+    "an HTML page": Reply(b"<!doctype html><title>Inloggning</title>", headers={}),
+    "a server error": Reply(b"oops", status=500),
+    "a missing page": Reply(b"{}", status=404),
+    "a login redirect": Reply(status=302, headers={"Location": "/admin/login/"}),
+    "another JSON document": Reply(
+        json.dumps({"openapi": "3.1.0", "paths": {"/api/v1/secret": {}}}).encode()
+    ),
+    "another format": Reply(json.dumps({"format": "rss", "items": [{"title": 1}]}).encode()),
+    "a JSON list": Reply(b"[1, 2, 3]"),
+}
+
+
+@pytest.mark.parametrize("reply", NOT_A_FEED.values(), ids=NOT_A_FEED.keys())
+def test_whatever_is_not_a_feed_gets_the_same_words(subscription, feed_server, reply):
+    """No status code, parser message or missing field: those would let an administrator map
+    the services behind an address and read their shape."""
+    feed_server.routes["/feed"] = reply
+    feed_server.routes["/admin/login/"] = Reply(b"<form>", status=200, headers={})
+
+    outcome = subscription_refresh(subscription.pk)
+
+    assert outcome == not_a_feed(subscription.feed_url)
+    assert not copies(subscription)
 
 
 def test_next_pages_are_followed_on_the_same_site_only(subscription, feed_server):

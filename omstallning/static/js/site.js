@@ -48,5 +48,33 @@
       });
   }
 
+  // A file larger than the server takes is never sent: the rest of the form still is.
+  function checkFileSize(event) {
+    var input = event.target;
+    if (!input.matches || !input.matches("input[type=file][data-max-bytes]")) return;
+    var max = Number(input.dataset.maxBytes);
+    var tooLarge = Array.prototype.some.call(input.files || [], function (file) {
+      return file.size > max;
+    });
+    var message = document.getElementById(input.id + "_too_large");
+    if (!tooLarge) {
+      if (message) message.remove();
+      return;
+    }
+    input.value = "";
+    if (!message) {
+      message = document.createElement("p");
+      message.id = input.id + "_too_large";
+      message.className = "field__error";
+      message.setAttribute("role", "alert");
+      input.insertAdjacentElement("afterend", message);
+      var described = input.getAttribute("aria-describedby");
+      input.setAttribute("aria-describedby", (described ? described + " " : "") + message.id);
+    }
+    message.textContent = input.dataset.tooLarge;
+    input.focus();
+  }
+
   document.addEventListener("submit", submitConsent);
+  document.addEventListener("change", checkFileSize);
 })();

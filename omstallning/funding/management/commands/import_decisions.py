@@ -6,7 +6,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from omstallning.funding.decision_import import COLUMNS, RowError, decisions_import
+from omstallning.funding.decision_import import COLUMNS, RowError, decisions_import, utf8_lines
 
 
 class Command(BaseCommand):
@@ -34,15 +34,18 @@ class Command(BaseCommand):
                 self.stdout.write(_("%(rows)s rader lästa …") % {"rows": rows})
 
         try:
+            # Bytes, decoded by utf8_lines, so that bad UTF-8 is reported by its line.
             if file == "-":
-                source = sys.stdin
                 report = decisions_import(
-                    source, skip_invalid=skip_invalid, on_error=on_error, on_progress=on_progress
+                    utf8_lines(sys.stdin.buffer),
+                    skip_invalid=skip_invalid,
+                    on_error=on_error,
+                    on_progress=on_progress,
                 )
             else:
-                with open(file, encoding="utf-8-sig", newline="") as source:
+                with open(file, "rb") as source:
                     report = decisions_import(
-                        source,
+                        utf8_lines(source),
                         skip_invalid=skip_invalid,
                         on_error=on_error,
                         on_progress=on_progress,

@@ -1,0 +1,40 @@
+"""Another platform for the federation tests: a feed server on 127.0.0.1, a bank to import
+into, and a subscription to the server."""
+
+import pytest
+
+from omstallning.core.models import HomePage
+from omstallning.knowledge.models import FeedSubscription, KnowledgeIndexPage
+
+from .feed_server import start_feed_server
+
+
+@pytest.fixture
+def feed_server():
+    server, handle = start_feed_server()
+    yield handle
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def shared_bank(demo):
+    home = HomePage.objects.get(locale__language_code="sv")
+    bank = home.add_child(instance=KnowledgeIndexPage(title="Delat", slug="delat"))
+    bank.save_revision().publish()
+    return bank
+
+
+@pytest.fixture
+def loopback_subscription(shared_bank, feed_server):
+    """A subscription to the feed server, under the default rules: loopback is refused."""
+    return FeedSubscription.objects.create(
+        name="Region Örebro län", feed_url=feed_server.address("/feed"), index_page=shared_bank
+    )
+
+
+@pytest.fixture
+def subscription(loopback_subscription, settings):
+    """The same, with 127.0.0.1 let through the way a region lets in its partner platforms."""
+    settings.KNOWLEDGE_FEED_ALLOWED_NETWORKS = ["127.0.0.1/32"]
+    return loopback_subscription
