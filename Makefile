@@ -23,6 +23,7 @@ run: install
 ## Set up and run the whole test suite (unit, integration and browser tests).
 test: install
 	bash scripts/ensure-chromium.sh
+	bash scripts/ensure-html-checker.sh
 	$(VENV)/bin/pytest
 
 lint: install
@@ -41,4 +42,4 @@ messages: install
 	cd .. && $(MANAGE) compilemessages --ignore .venv --ignore .tools
 
 clean:
-	rm -rf $(VENV) .tools var
+	rm -rf $(VENV) .tools var node_modules

@@ -67,7 +67,10 @@ def test_register_cancel_and_the_waiting_list_moves(server, new_context):
 
     link = _manage_link(server, "forsta@example.org", "Du är anmäld")
     first.goto(link)
-    first.get_by_role("button", name="Ta bort min anmälan").click()
+    first.get_by_role("link", name="Ta bort min anmälan").click()
+    expect(first.get_by_role("heading", level=1)).to_have_text("Ta bort din anmälan?")
+    assert_axe_clean(first)  # the question before anything is removed
+    first.get_by_role("button", name="Ja, ta bort min anmälan").click()
     expect(first.locator(".registration-status")).to_contain_text("Du är avanmäld.")
 
     promoted = _manage_link(server, "andra@example.org", "Du har fått en plats")
@@ -82,6 +85,6 @@ def test_the_listing_and_a_past_meeting_areassert_axe_clean(page):
     page.goto("/traffpunkt-hallbarhet/?tema=energi-och-klimat")
     page.locator(BANNER).get_by_role("button", name="Endast nödvändiga").click()
     assert_axe_clean(page)
-    page.get_by_role("link", name="Solel och lagring på landsbygden").click()
+    page.get_by_role("link", name="Solel och lagring på landsbygden", exact=True).click()
     expect(page.get_by_role("heading", name="Dokumentation från träffen")).to_be_visible()
     assert_axe_clean(page)

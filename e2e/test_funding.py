@@ -96,6 +96,8 @@ def test_apply_complete_assess_decide_and_see_the_statistics(server, page, tmp_p
     page.get_by_label("Vad är det för bilaga?").select_option("quote")
     page.get_by_label("Fil").set_input_files(str(quote))
     page.get_by_role("button", name="Ladda upp bilagan").click()
+    # The upload reloads the page: wait for it before the next click.
+    expect(page.get_by_role("link", name="offert.pdf")).to_be_visible()
 
     page.get_by_role("button", name=re.compile("gå till bedömningen")).click()
     page.get_by_role("button", name="Börja bedömningen").click()

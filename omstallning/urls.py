@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path(_("konto/"), include("omstallning.accounts.urls")),
     path(_("stod/"), include("omstallning.funding.urls")),
     path(_("konto/"), include("omstallning.accounts.two_factor_urls")),
+    path("", include("omstallning.contact.urls")),
     path("_util/login/", to_our_login, name="wagtail_front_end_login"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -1,4 +1,5 @@
-"""Administrators' view of staff accounts' second factor: send an invitation, reset a device."""
+"""Staff views of accounts: staff accounts' second factor (send an invitation, reset a device),
+and requests to join organisations that no member can answer."""
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -11,7 +12,8 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from . import selectors, services
-from .permissions import can_manage_second_factor
+from .models import Membership
+from .permissions import CHANGE_ORGANISATION, can_manage_second_factor
 
 
 class SecondFactorAdminView(WagtailAdminTemplateMixin, TemplateView):
@@ -62,3 +64,38 @@ class SecondFactorAdminView(WagtailAdminTemplateMixin, TemplateView):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         return redirect("accounts_admin:second_factor")
+
+
+class MembershipRequestsAdminView(WagtailAdminTemplateMixin, TemplateView):
+    """Requests to join an organisation, for staff who keep the region's organisations: above
+    all those of organisations that have no member yet to let people in."""
+
+    template_name = "accounts/admin/membership_requests.html"
+    page_title = gettext_lazy("Förfrågningar om medlemskap")
+    header_icon = "group"
+
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not request.user.has_perm(CHANGE_ORGANISATION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [{"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["requests"] = selectors.open_membership_requests()
+        return context
+
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        membership = get_object_or_404(Membership, pk=request.POST.get("membership"))
+        try:
+            if request.POST.get("decision") == "confirm":
+                services.membership_confirm(membership=membership, actor=request.user)
+                messages.success(request, _("Personen är nu med i organisationen."))
+            else:
+                services.membership_decline(membership=membership, actor=request.user)
+                messages.success(request, _("Förfrågan är avböjd."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect("accounts_admin:membership_requests")

@@ -9,7 +9,13 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Konton och roller")
 
     def ready(self) -> None:
-        from . import signal_handlers  # noqa: F401  (connects the receivers)
+        from . import (
+            one_time_codes,
+            personal_data_sources,
+            signal_handlers,  # noqa: F401  (connects the receivers)
+        )
         from .roles import ensure_roles_after_migrate
 
         post_migrate.connect(ensure_roles_after_migrate)
+        personal_data_sources.register()
+        one_time_codes.register()

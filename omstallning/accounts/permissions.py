@@ -7,3 +7,19 @@ MANAGE_SECOND_FACTOR = "accounts.manage_second_factor"
 
 def can_manage_second_factor(user: AbstractBaseUser | AnonymousUser) -> bool:
     return user.is_authenticated and user.has_perm(MANAGE_SECOND_FACTOR)
+
+
+CHANGE_ORGANISATION = "core.change_organisation"
+
+
+def is_member(user: AbstractBaseUser | AnonymousUser, organisation) -> bool:
+    return user.is_authenticated and (
+        organisation.memberships.filter(user=user, status="active").exists()
+    )
+
+
+def can_decide_membership(user: AbstractBaseUser | AnonymousUser, organisation) -> bool:
+    """A member of the organisation; or staff who keep the region's organisations."""
+    return is_member(user, organisation) or (
+        user.is_authenticated and user.has_perm(CHANGE_ORGANISATION)
+    )

@@ -99,6 +99,13 @@ EVENT_ORGANISING = [
     "events.view_eventtheme",
 ]
 
+# Messages through the contact form (status changes) and the list of e-mail subscribers.
+CONTACT_HANDLING = [
+    "contact.view_contactmessage",
+    "contact.change_contactmessage",
+    "contact.view_subscription",
+]
+
 KNOWLEDGE_TAXONOMY = [
     "knowledge.add_knowledgetheme",
     "knowledge.change_knowledgetheme",
@@ -143,6 +150,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *FRAMEWORK_EDITING,
         *ASSESSING,
         *EVENT_ORGANISING,
+        *CONTACT_HANDLING,
         *KNOWLEDGE_TAXONOMY,
         *STRATEGY_EDITING,
         *FUNDING_SETUP,

@@ -2,10 +2,10 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django_otp import devices_for_user
 
-from .models import TwoFactorInvitation
+from .models import Membership, TwoFactorInvitation
 from .roles import ROLE_DESCRIPTIONS, STAFF_ROLES
 
 
@@ -51,3 +51,39 @@ def second_factor_states(users: QuerySet) -> list[SecondFactorState]:
         )
         for user in users
     ]
+
+
+def memberships_of(user: AbstractBaseUser) -> QuerySet[Membership]:
+    """The person's organisations, each with its members and open invitations."""
+    return (
+        Membership.objects.filter(user=user)
+        .select_related("organisation")
+        .prefetch_related("organisation__memberships__user")
+        .order_by("organisation__name")
+    )
+
+
+def requests_to_decide(user: AbstractBaseUser) -> QuerySet[Membership]:
+    """Requests to join the organisations the person is a member of."""
+    organisations = Membership.objects.active().filter(user=user).values("organisation")
+    return (
+        Membership.objects.filter(
+            status=Membership.Status.REQUESTED, organisation__in=organisations
+        )
+        .exclude(user=user)
+        .select_related("organisation", "user")
+        .order_by("created_at")
+    )
+
+
+def open_membership_requests() -> QuerySet[Membership]:
+    """Every request not yet answered; those no member can answer first."""
+    members = Membership.objects.filter(
+        organisation=OuterRef("organisation"), status=Membership.Status.ACTIVE
+    )
+    return (
+        Membership.objects.filter(status=Membership.Status.REQUESTED)
+        .annotate(has_members=Exists(members))
+        .select_related("organisation", "user")
+        .order_by("has_members", "created_at")
+    )

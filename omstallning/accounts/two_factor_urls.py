@@ -4,18 +4,17 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from two_factor.views import (
     BackupTokensView,
-    LoginView,
     ProfileView,
     QRGeneratorView,
     SetupCompleteView,
 )
 
-from .two_factor_views import GuardedDisableView, GuardedSetupView
+from .two_factor_views import AccountLoginView, GuardedDisableView, GuardedSetupView
 
 app_name = "two_factor"
 
 urlpatterns = [
-    path(_("logga-in/"), LoginView.as_view(), name="login"),
+    path(_("logga-in/"), AccountLoginView.as_view(), name="login"),
     path(_("tvastegsverifiering/"), ProfileView.as_view(), name="profile"),
     path(_("tvastegsverifiering/aktivera/"), GuardedSetupView.as_view(), name="setup"),
     path(_("tvastegsverifiering/qr-kod/"), QRGeneratorView.as_view(), name="qr"),

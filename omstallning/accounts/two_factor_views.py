@@ -7,9 +7,25 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from two_factor.views import DisableView, SetupView
+from two_factor.forms import AuthenticationTokenForm, BackupTokenForm
+from two_factor.views import DisableView, LoginView, SetupView
 
 from . import second_factor, services
+from .forms import EmailOrUsernameAuthenticationForm
+
+
+class AccountLoginView(LoginView):
+    """django-two-factor-auth's login, with the e-mail address as the name to log in with."""
+
+    form_list = (
+        (LoginView.AUTH_STEP, EmailOrUsernameAuthenticationForm),
+        (LoginView.TOKEN_STEP, AuthenticationTokenForm),
+        (LoginView.BACKUP_STEP, BackupTokenForm),
+    )
+
+    @classmethod
+    def get_prefix(cls, request, *args, **kwargs) -> str:
+        return "login_view"
 
 
 class GuardedSetupView(SetupView):

@@ -5,15 +5,61 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
 
 from . import admin_views, services
-from .permissions import can_manage_second_factor
+from .permissions import CHANGE_ORGANISATION, can_manage_second_factor
+from .services import memberships, profile, sign_up
+
+SELF_SERVICE_ACTIONS = [
+    (sign_up.SIGNED_UP, _("Konto skapat"), _("Kontot skapades av personen själv")),
+    (sign_up.CONFIRMED, _("Konto öppnat"), _("E-postadressen bekräftades och kontot öppnades")),
+    (profile.NAME_CHANGED, _("Namn ändrat"), _("Personen ändrade sitt namn")),
+    (
+        profile.EMAIL_CHANGED,
+        _("E-postadress bytt"),
+        _("Personen bytte och bekräftade e-postadress"),
+    ),
+    (
+        memberships.FOUNDED,
+        _("Organisation grundad"),
+        _("Första medlemmen lade till organisationen"),
+    ),
+    (memberships.INVITED, _("Kollega inbjuden"), _("En medlem bjöd in en kollega")),
+    (memberships.REQUESTED, _("Vill gå med"), _("Någon bad att få gå med i organisationen")),
+    (memberships.JOINED, _("Ny medlem"), _("En person blev medlem i organisationen")),
+    (memberships.DECLINED, _("Förfrågan avböjd"), _("En förfrågan om att gå med avböjdes")),
+    (memberships.LEFT, _("Medlemskap borttaget"), _("Ett medlemskap togs bort")),
+]
 
 
 @hooks.register("register_admin_urls")
 def register_account_admin_urls():
     urls = [
-        path("", admin_views.SecondFactorAdminView.as_view(), name="second_factor"),
+        path(
+            "tvastegsverifiering/",
+            admin_views.SecondFactorAdminView.as_view(),
+            name="second_factor",
+        ),
+        path(
+            "medlemskap/",
+            admin_views.MembershipRequestsAdminView.as_view(),
+            name="membership_requests",
+        ),
     ]
-    return [path("tvastegsverifiering/", include((urls, "accounts_admin")))]
+    return [path("konton/", include((urls, "accounts_admin")))]
+
+
+class MembershipRequestsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(CHANGE_ORGANISATION)
+
+
+@hooks.register("register_settings_menu_item")
+def register_membership_requests_menu_item():
+    return MembershipRequestsMenuItem(
+        _("Förfrågningar om medlemskap"),
+        reverse("accounts_admin:membership_requests"),
+        icon_name="group",
+        order=620,
+    )
 
 
 class SecondFactorMenuItem(MenuItem):
@@ -44,6 +90,8 @@ def second_factor_button(user, request_user):
 
 @hooks.register("register_log_actions")
 def register_account_log_actions(actions):
+    for action, label, message in SELF_SERVICE_ACTIONS:
+        actions.register_action(action, label, message)
     actions.register_action(
         services.INVITED,
         _("Inbjudan till tvåstegsverifiering"),

@@ -22,7 +22,7 @@ from .views.frameworks import (
 class FrameworkViewSet(ModelViewSet):
     model = Framework
     icon = "doc-full"
-    menu_label = _("Ramverk")
+    menu_label = _("Alla ramverk")
     url_prefix = "assessment/frameworks"
     list_display = ["name_sv", "current_version"]
     copy_view_enabled = False
@@ -31,7 +31,7 @@ class FrameworkViewSet(ModelViewSet):
 class FrameworkVersionViewSet(ModelViewSet):
     model = FrameworkVersion
     icon = "list-ol"
-    menu_label = _("Ramverksversioner")
+    menu_label = _("Versioner")
     url_prefix = "assessment/framework-versions"
     list_display = ["__str__", "published_at", "frozen_at"]
     list_filter = ["framework"]
@@ -50,7 +50,8 @@ class FrameworkVersionViewSet(ModelViewSet):
 
 
 class FrameworkGroup(ModelViewSetGroup):
-    menu_label = _("Bedömningsramverk")
+    # Short enough for the sidebar, which cuts longer labels off.
+    menu_label = _("Ramverk")
     menu_icon = "doc-full"
     menu_order = 320
     items = (
@@ -91,7 +92,7 @@ class AssessmentsMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_assessments_menu_item():
     return AssessmentsMenuItem(
-        _("Hållbarhetsbedömningar"),
+        _("Bedömningar"),
         reverse("assessment_admin:index"),
         icon_name="tasks",
         order=330,
@@ -105,7 +106,7 @@ def assess_button(snippet, user, next_url=None):
     content_type = ContentType.objects.get_for_model(snippet)
     return [
         Button(
-            _("Hållbarhetsbedöm"),
+            _("Bedöm hållbarheten"),
             url=reverse("assessment_admin:start", args=[content_type.pk, snippet.pk]),
             icon_name="tasks",
             priority=60,

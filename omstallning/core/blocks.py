@@ -83,6 +83,11 @@ class ContactsBlock(blocks.StructBlock):
         label = _("Kontaktpersoner")
         template = "core/blocks/contacts_block.html"
 
+    def get_searchable_content(self, value) -> list[str]:
+        # The names too, so that a search for a person finds the pages that list them.
+        people = [person.name for person in value.get("people") or [] if person is not None]
+        return [*super().get_searchable_content(value), *people]
+
 
 class LongTermGoalsBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Rubrik"), required=False)

@@ -14,10 +14,24 @@ def municipalities_of(region: Region) -> QuerySet[Municipality]:
     return region.municipalities.order_by("name")
 
 
-def menu_pages(root: Page) -> QuerySet[Page]:
-    """The top-level pages shown in the main navigation, in the active language."""
+def menu_pages(root: Page) -> list[Page]:
+    """The top-level pages of the main navigation, in the order of the site's main language.
+
+    Each is in the active language where it has been translated, otherwise in the main
+    language, so that a visitor reading English still finds every part of the site (the
+    template marks those links with their language).
+    """
+    default_root = root.get_translation_or_none(Locale.get_default()) or root
     localized_root = root.localized
-    return localized_root.get_children().live().public().in_menu().specific()
+
+    def menu(parent: Page) -> QuerySet[Page]:
+        return parent.get_children().live().public().in_menu().specific()
+
+    if localized_root.pk == default_root.pk:
+        return list(menu(default_root))
+    translated = {page.translation_key: page for page in menu(localized_root)}
+    pages = [translated.pop(page.translation_key, page) for page in menu(default_root)]
+    return pages + list(translated.values())
 
 
 def live_children(page: Page) -> QuerySet[Page]:

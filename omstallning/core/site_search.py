@@ -2,13 +2,15 @@
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
-from django.db.models import QuerySet
 from wagtail.models import Locale, Page
 from wagtail.search.query import And, Not, Or, PlainText, SearchQuery
 from wagtail.search.utils import parse_query_string
 
 SEARCH_QUERY_MAX_LENGTH = 200
+# More is never read: ten a page, and nobody pages past a hundred.
+SITE_SEARCH_LIMIT = 1000
 
 # The PostgreSQL backend splits plain text on these and fails on a part with no words left.
 _TERM_SEPARATORS = re.compile(r"[\s\-]+")
@@ -40,13 +42,33 @@ def parsed_query(text: str) -> SearchQuery | None:
     return _without_empty_parts(parsed)
 
 
-def search_pages(text: str) -> QuerySet[Page]:
-    """Live, public pages in the active language that contain every word of the text."""
-    pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-    query = parsed_query(text)
-    if query is None:
-        return pages.none()
-    return pages.search(query, operator="and")
+class RankedPages(Sequence):
+    """Pages by their ids, best first, fetched (as their specific type) a slice at a time, so
+    that a paginator reads only the page it shows."""
+
+    def __init__(self, ids: list[int]) -> None:
+        self.ids = ids
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            chosen = self.ids[index]
+            pages = {page.pk: page for page in Page.objects.filter(pk__in=chosen).specific()}
+            return [pages[pk] for pk in chosen if pk in pages]
+        return self[index : index + 1 or None][0]
+
+
+def search_pages(text: str) -> RankedPages:
+    """Live, public pages in the active language that contain every word of the text, as a
+    whole word or as the beginning of a word, best first."""
+    from .search_ranking import ranked_ids
+
+    pages = Page.objects.live().public().filter(locale=Locale.get_active())
+    if not clean_search_text(text):
+        return RankedPages([])
+    return RankedPages(ranked_ids(pages, text, SITE_SEARCH_LIMIT))
 
 
 def prefix_text(text: str) -> str:

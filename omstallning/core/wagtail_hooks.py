@@ -56,7 +56,8 @@ class LongTermGoalViewSet(SnippetViewSet):
 
 
 class RegionDataGroup(SnippetViewSetGroup):
-    menu_label = _("Region och kontakter")
+    # Short enough for the sidebar, which cuts longer labels off.
+    menu_label = _("Regionen")
     menu_icon = "site"
     menu_order = 300
     items = (
@@ -100,7 +101,7 @@ class SdgIndicatorViewSet(SnippetViewSet):
 
 
 class SustainabilityReferenceGroup(SnippetViewSetGroup):
-    menu_label = _("Hållbarhet – referensdata")
+    menu_label = _("Referensdata")
     menu_icon = "globe"
     menu_order = 310
     items = (

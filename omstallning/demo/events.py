@@ -99,7 +99,8 @@ def load_demo_events(meeting_point: EventIndexPage, contact: ContactPerson) -> N
                 capacity=capacity,
                 registration_closes_at=starts - timedelta(days=2) if days > 0 else None,
                 contact=contact,
-                body=[("paragraph", f"<p>{EXAMPLE}{intro}</p>")],
+                # Not the summary again: it stands above the facts already.
+                body=[("paragraph", f"<p>{EXAMPLE}Talare, företag och siffror är påhittade.</p>")],
             )
         )
         event.sdg_goals.set(SdgGoal.objects.filter(number__in=goals))

@@ -16,6 +16,8 @@ from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import Sum
+from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
 from omstallning.accounts.second_factor import trusted_outside_request
@@ -66,9 +68,12 @@ PROGRAMMES = [
      "Europeiska regionala utvecklingsfonden, programmet för Östra Mellansverige 2021–2027. "
      "Regionen prioriterar och medfinansierar projekt för innovation och hållbar tillväxt."),
 ]  # fmt: skip
-# A budget that moves a little from year to year; sized so that the generated decisions use
-# most of it, as a real programme would.
+# A budget that moves a little from year to year, around what the generated history grants
+# in a typical year (used to TYPICAL_USE); a year that granted more gets a frame it uses to
+# at most MAX_USE, so that no year is overspent, as in a real programme.
 BUDGET_CHANGE = {2023: 0.92, 2024: 1.0, 2025: 1.04, 2026: 1.0, 2027: 1.08}
+TYPICAL_USE, MAX_USE = Decimal("0.92"), Decimal("0.98")
+BUDGET_ROUNDING = 100_000
 
 OPEN_CALL = {
     "title": "Investeringar för en hållbar omställning 2027",
@@ -555,7 +560,7 @@ def _frameworks(keys) -> list[Framework]:
 
 def _load_programmes() -> dict[str, Programme]:
     programmes = {}
-    for (code, name, kind, source, share, de_minimis, budget, framework_keys,
+    for (code, name, kind, source, share, de_minimis, _budget, framework_keys,
          description) in PROGRAMMES:  # fmt: skip
         programme, created = Programme.objects.get_or_create(
             code=code,
@@ -569,19 +574,52 @@ def _load_programmes() -> dict[str, Programme]:
             },
         )
         if created:
-            BudgetFrame.objects.bulk_create(
-                BudgetFrame(
-                    programme=programme,
-                    year=year,
-                    amount=Decimal(round(budget * BUDGET_CHANGE[year], -5)),
-                    sort_order=order,
-                )
-                for order, year in enumerate(BUDGET_YEARS)
-            )
             programme.frameworks.set(_frameworks(framework_keys))
             programme.save()  # a ParentalManyToManyField is written on save
         programmes[code] = programme
     return programmes
+
+
+def budget_frames(
+    yearly_budget: int, granted: Mapping[int, Decimal], today: date
+) -> dict[int, Decimal]:
+    """Each budget year's frame: the typical year's (the mean granted in the past years, used
+    to TYPICAL_USE; without history `yearly_budget`) moved by BUDGET_CHANGE, and never so
+    small that a year uses more than MAX_USE of it (this year: at the pace so far)."""
+    past = [granted[year] for year in BUDGET_YEARS if year < today.year and granted.get(year)]
+    typical = sum(past) / len(past) / TYPICAL_USE if past else Decimal(yearly_budget)
+    frames: dict[int, Decimal] = {}
+    for year in BUDGET_YEARS:
+        needed = typical * Decimal(str(BUDGET_CHANGE[year]))
+        amount = granted.get(year, Decimal(0))
+        if year == today.year:
+            elapsed = Decimal((today - date(year, 1, 1)).days or 1) / 365
+            amount = amount / min(elapsed, Decimal(1))
+        if year <= today.year:
+            needed = max(needed, amount / MAX_USE)
+        frames[year] = Decimal(math.ceil(needed / BUDGET_ROUNDING) * BUDGET_ROUNDING)
+    return frames
+
+
+def _load_budget_frames(programmes: Mapping[str, Programme], today: date) -> None:
+    """The frames of a programme that has none yet (left alone when there)."""
+    yearly = {code: budget for code, _n, _k, _s, _sh, _d, budget, _f, _t in PROGRAMMES}
+    for code, programme in programmes.items():
+        if programme.budget_frames.exists():
+            continue
+        granted = {
+            row["year"]: row["amount"] or Decimal(0)
+            for row in Decision.objects.filter(programme=programme, outcome="granted")
+            .annotate(year=ExtractYear("decided_on"))
+            .values("year")
+            .annotate(amount=Sum("amount_granted"))
+            .order_by()
+        }
+        frames = budget_frames(yearly[code], granted, today)
+        BudgetFrame.objects.bulk_create(
+            BudgetFrame(programme=programme, year=year, amount=amount, sort_order=order)
+            for order, (year, amount) in enumerate(frames.items())
+        )
 
 
 def _at(day: date, hour: int) -> datetime:
@@ -642,6 +680,7 @@ def load_demo_funding(
     )
     if not Decision.objects.filter(is_generated=True).exists():
         Decision.objects.bulk_create(generated_decisions(programmes, today), batch_size=BATCH)
+    _load_budget_frames(programmes, today)
     if users:
         _load_applications(open_call, strategy, users)
     return open_call

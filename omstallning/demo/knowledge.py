@@ -1,7 +1,12 @@
 """Demo content for the knowledge bank: examples, tools, methods and reports of the kind a
 county with industry, farming, retail and tourism would collect. All marked as example data."""
 
+import io
+
+from django.core.files.base import ContentFile
 from django.utils.text import slugify
+from openpyxl import Workbook
+from wagtail.documents.models import Document
 from wagtail.models import Page
 
 from omstallning.core.models import Municipality, Organisation, SdgGoal, SustainabilityDimension
@@ -106,6 +111,59 @@ TOOLS = [
      [17], ["framjaraktor", "offentlig-sektor"]),
 ]  # fmt: skip
 
+# What each tool walks through: the page's "Det här gör verktyget" and the rows of the example
+# workbook that the page offers for download.
+TOOL_STEPS = {
+    "Energikartläggning för små företag": [
+        "El: årsförbrukning i kWh och de största förbrukarna",
+        "Värme: uppvärmningssätt, förbrukning och kostnad per år",
+        "Transporter: fordon, körsträcka och bränsle",
+        "Åtgärder: vad som kan göras, vad det kostar och vad det sparar",
+    ],
+    "Klimatkalkyl för resor och transporter": [
+        "Tjänsteresor: sträcka per färdsätt och år",
+        "Frakt: vikt, sträcka och transportslag",
+        "Utsläpp: kg koldioxid per färdsätt, med Naturvårdsverkets schabloner",
+        "Mål: vad som kan minska till nästa år",
+    ],
+    "Checklista för jämställd rekrytering": [
+        "Kravprofilen: är kraven nödvändiga för jobbet?",
+        "Annonsen: når den alla, i ord och bild?",
+        "Urvalet: bedöms alla sökande mot samma krav?",
+        "Intervjun: samma frågor till alla, fler än en som bedömer",
+    ],
+    "Cirkularitetstest": [
+        "Material: hur stor del är återvunnet eller förnybart?",
+        "Livslängd: går produkten att reparera och uppgradera?",
+        "Affärsmodell: hyr, delar eller tar ni tillbaka?",
+        "Spill: vad händer med restmaterialet?",
+    ],
+    "Kompetensbehovsanalys": [
+        "Verksamheten om tre år: vad gör ni då?",
+        "Kompetenser som behövs, och vilka som finns i dag",
+        "Gapet: vad saknas, och när?",
+        "Vägar dit: utbildning, rekrytering, samarbete",
+    ],
+    "Digital mognadsmätning": [
+        "Strategi: finns digitaliseringen med i affärsplanen?",
+        "Processer: vad görs fortfarande för hand?",
+        "Kunder: hur möter ni dem digitalt?",
+        "Kompetens och säkerhet",
+    ],
+    "Hållbarhetsguide för besöksnäringen": [
+        "Nuläge: energi, vatten, avfall och mat",
+        "Lokala leverantörer och samarbeten",
+        "Gästernas information och delaktighet",
+        "Vägen till en hållbarhetsmärkning",
+    ],
+    "Agenda 2030-analys för insatser": [
+        "Insatsen: syfte, målgrupp och tid",
+        "Påverkan på vart och ett av de 17 målen: positiv, negativ eller ingen",
+        "Kunskapsluckor: det som behöver utredas",
+        "Slutsats: vad som ändras i insatsen",
+    ],
+}
+
 # (title, intro, themes, goals, audiences)
 METHODS = [
     ("Så leder du en workshop om hållbara affärsmodeller",
@@ -158,6 +216,27 @@ def _tags(page, *, themes=(), goals=(), places=(), sectors=(), dimensions=(), au
     page.company_sizes.set(CompanySize.objects.filter(slug__in=sizes))
 
 
+def _tool_workbook(title: str, steps: list[str]) -> Document:
+    """An example workbook for a tool: a row per step, with room for the answers."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Verktyg"
+    sheet.append([title])
+    sheet.append(["Exempel i demodata: ett underlag att utgå från, inte ett färdigt verktyg."])
+    sheet.append([])
+    sheet.append(["Steg", "Era svar och siffror", "Nästa åtgärd", "Ansvarig"])
+    for step in steps:
+        sheet.append([step, "", "", ""])
+    sheet.column_dimensions["A"].width = 60
+    for column in "BCD":
+        sheet.column_dimensions[column].width = 30
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    document = Document.objects.create(title=title)
+    document.file.save(f"{slugify(title)}.xlsx", ContentFile(buffer.getvalue()), save=True)
+    return document
+
+
 def _add(bank: Page, page, **tags) -> None:
     page.slug = slugify(page.title)  # å, ä, ö as a, a, o: addresses that travel well
     page.is_example_data = True
@@ -198,15 +277,19 @@ def load_demo_knowledge(home: Page) -> KnowledgeIndexPage:
             audiences=["foretag"], sizes=sizes,
         )  # fmt: skip
     for title, does, for_whom, time_needed, cost, themes, goals, audiences in TOOLS:
+        steps = TOOL_STEPS[title]
         _add(
             bank,
             ToolPage(
                 title=title,
                 intro=does,
-                what_it_does=f"<p>{does}</p>{NOTE}",
+                what_it_does="<p>Verktyget är en arbetsbok att fylla i, steg för steg:</p><ol>"
+                + "".join(f"<li>{step}</li>" for step in steps)
+                + f"</ol>{NOTE}",
                 for_whom=for_whom,
                 time_to_use=time_needed,
                 cost=cost,
+                document=_tool_workbook(title, steps),
             ),
             themes=themes,
             goals=goals,

@@ -1,17 +1,22 @@
 """Loads the demo region and site. Runs once: a database that has a home page is left alone."""
 
 import datetime
+import re
 import uuid
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.test.utils import override_settings
+from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from omstallning.consent.models import ConsentSettings
+from omstallning.contact.models import ContactPage
 from omstallning.core.models import (
     AboutProjectPage,
+    AccessibilityStatementPage,
     ContactPerson,
     FocusAreaContact,
     FocusAreaPage,
@@ -32,7 +37,14 @@ from . import pages as texts
 from .events import load_demo_events
 from .funding import load_demo_funding
 from .knowledge import load_demo_knowledge
-from .region import CONTACT_PEOPLE, LONG_TERM_GOALS, MUNICIPALITIES, PLATFORM, REGION
+from .region import (
+    CONTACT_PEOPLE,
+    LONG_TERM_GOALS,
+    MUNICIPALITIES,
+    PLATFORM,
+    PLATFORM_CONTACT,
+    REGION,
+)
 from .strategy import load_demo_strategy
 
 DEMO_PASSWORD = "demo-omstallning-2026"
@@ -61,6 +73,16 @@ def _body(*blocks: tuple[str, object]) -> list[dict]:
 
 def _paragraphs(heading: str | None, text: str) -> list[tuple[str, object]]:
     return [("heading", heading), ("paragraph", text)]
+
+
+def _sections(text: str) -> list[tuple[str, object]]:
+    """Rich text with <h3> section titles as heading blocks (h2 under the page's h1) and
+    paragraph blocks between them, as an editor would lay the page out."""
+    parts = re.split(r"<h3>(.*?)</h3>", text)
+    blocks: list[tuple[str, object]] = [("paragraph", parts[0])]
+    for heading, paragraph in zip(parts[1::2], parts[2::2], strict=True):
+        blocks += [("heading", heading), ("paragraph", paragraph)]
+    return blocks
 
 
 def _contacts(heading: str, people: list[ContactPerson]) -> tuple[str, object]:
@@ -106,15 +128,27 @@ def _region_and_people(sv: Locale, en: Locale) -> tuple[Region, dict[str, Contac
     return region, people
 
 
-def _standard(parent: Page, content: dict, en: Locale, *, in_menu: bool) -> Page:
+def _standard(
+    parent: Page,
+    content: dict,
+    en: Locale,
+    *,
+    in_menu: bool,
+    page_class: type[Page] = StandardPage,
+    links: dict[str, dict[str, str]] | None = None,
+    **fields,
+) -> Page:
+    """A page in Swedish and English; links[language] fills the text's {placeholders}."""
     sv_text, en_text = content["sv"], content["en"]
+    links = links or {"sv": {}, "en": {}}
     page = parent.add_child(
-        instance=StandardPage(
+        instance=page_class(
             title=sv_text["title"],
             slug=sv_text["slug"],
             intro=sv_text["intro"],
-            body=_body(("paragraph", sv_text["text"])),
+            body=_body(*_sections(sv_text["text"].format(**links["sv"]))),
             show_in_menus=in_menu,
+            **fields,
         )
     )
     _publish(page)
@@ -124,9 +158,14 @@ def _standard(parent: Page, content: dict, en: Locale, *, in_menu: bool) -> Page
         title=en_text["title"],
         slug=en_text["slug"],
         intro=en_text["intro"],
-        body=_body(("paragraph", en_text["text"])),
+        body=_body(*_sections(en_text["text"].format(**links["en"]))),
     )
     return page
+
+
+def _url(language: str, name: str, query: str = "") -> str:
+    with translation.override(language):
+        return reverse(name) + query
 
 
 # New pages have no old addresses to redirect from, yet Wagtail adds redirects for the
@@ -200,15 +239,14 @@ def demo_content_load(*, with_users: bool) -> bool:
         _publish(page)
         focus_pages.append((page, area))
     cooperation_sv = texts.COOPERATION["sv"]
+    # Its text links to pages made further down; the body is filled in once they exist.
     cooperation = about.add_child(
-        instance=StandardPage(
+        instance=ContactPage(
             title=cooperation_sv["title"],
             slug=cooperation_sv["slug"],
             intro=cooperation_sv["intro"],
-            body=_body(
-                ("paragraph", cooperation_sv["text"]),
-                _contacts(cooperation_sv["contacts_heading"], list(people.values())),
-            ),
+            recipient=people["lidberg"],
+            show_subscription=True,
         )
     )
     _publish(cooperation)
@@ -231,7 +269,20 @@ def demo_content_load(*, with_users: bool) -> bool:
     )
     _publish(meeting_point)
     load_demo_events(meeting_point, people[next(iter(people))])
-    load_demo_knowledge(home)
+    bank = load_demo_knowledge(home)
+    propose_path = bank.url + bank.reverse_subpage("propose_choice")
+    cooperation.body = _body(
+        (
+            "paragraph",
+            cooperation_sv["text"].format(
+                meetings=meeting_point.pk,
+                propose=propose_path,
+                write=_url("sv", "contact:write", f"?till={people['lidberg'].pk}"),
+            ),
+        ),
+        _contacts(cooperation_sv["contacts_heading"], list(people.values())),
+    )
+    _publish(cooperation)
     strategy = load_demo_strategy(home)
 
     news_index = home.add_child(
@@ -258,17 +309,41 @@ def demo_content_load(*, with_users: bool) -> bool:
 
     contact_sv = texts.CONTACT["sv"]
     contact = home.add_child(
-        instance=StandardPage(
+        instance=ContactPage(
             title=contact_sv["title"],
             slug=contact_sv["slug"],
             intro=contact_sv["intro"],
             body=_body(_contacts(contact_sv["heading"], list(people.values()))),
+            form_heading=contact_sv["form_heading"],
             show_in_menus=True,
         )
     )
     _publish(contact)
-    accessibility = _standard(home, texts.ACCESSIBILITY, en, in_menu=False)
-    privacy = _standard(home, texts.PRIVACY, en, in_menu=False)
+    accessibility = _standard(
+        home,
+        texts.ACCESSIBILITY,
+        en,
+        in_menu=False,
+        page_class=AccessibilityStatementPage,
+        links={
+            language: {"report": _url(language, "contact:write", "?amne=tillganglighet")}
+            for language in ("sv", "en")
+        },
+        compliance_status=texts.ACCESSIBILITY_STATUS["compliance_status"],
+        last_reviewed=datetime.date(*texts.ACCESSIBILITY_STATUS["last_reviewed"]),
+    )
+    privacy = _standard(
+        home,
+        texts.PRIVACY,
+        en,
+        in_menu=False,
+        links={
+            language: {
+                "dpo": _url(language, "contact:write", "?till=dataskyddsombud&amne=personuppgifter")
+            }
+            for language in ("sv", "en")
+        },
+    )
     cookies = _standard(home, texts.COOKIES, en, in_menu=False)
 
     # English versions of the key pages, under the English home page.
@@ -294,6 +369,15 @@ def demo_content_load(*, with_users: bool) -> bool:
             intro=area["intro"][1],
             body=_body(("paragraph", area["text"][1])),
         )
+    meeting_en = texts.MEETING_POINT["en"]
+    meeting_point_english = _translate(
+        meeting_point,
+        en,
+        title=meeting_en["title"],
+        slug=meeting_en["slug"],
+        intro=meeting_en["intro"],
+        body=_body(("paragraph", meeting_en["text"])),
+    )
     cooperation_en = texts.COOPERATION["en"]
     _translate(
         cooperation,
@@ -302,18 +386,16 @@ def demo_content_load(*, with_users: bool) -> bool:
         slug=cooperation_en["slug"],
         intro=cooperation_en["intro"],
         body=_body(
-            ("paragraph", cooperation_en["text"]),
+            (
+                "paragraph",
+                cooperation_en["text"].format(
+                    meetings=meeting_point_english.pk,
+                    propose=propose_path,  # the bank is in Swedish only
+                    write=_url("en", "contact:write", f"?till={people['lidberg'].pk}"),
+                ),
+            ),
             _contacts(cooperation_en["contacts_heading"], list(people.values())),
         ),
-    )
-    meeting_en = texts.MEETING_POINT["en"]
-    _translate(
-        meeting_point,
-        en,
-        title=meeting_en["title"],
-        slug=meeting_en["slug"],
-        intro=meeting_en["intro"],
-        body=_body(("paragraph", meeting_en["text"])),
     )
     contact_en = texts.CONTACT["en"]
     _translate(
@@ -323,6 +405,7 @@ def demo_content_load(*, with_users: bool) -> bool:
         slug=contact_en["slug"],
         intro=contact_en["intro"],
         body=_body(_contacts(contact_en["heading"], list(people.values()))),
+        form_heading=contact_en["form_heading"],
     )
     assert about_english.get_parent().specific.locale == en
 
@@ -333,6 +416,8 @@ def demo_content_load(*, with_users: bool) -> bool:
     platform.contact_page = contact
     platform.accessibility_page = accessibility
     platform.privacy_page = privacy
+    for name, value in PLATFORM_CONTACT.items():
+        setattr(platform, name, value)
     platform.save()
     consent_settings = ConsentSettings.for_site(site)
     consent_settings.policy_page = cookies

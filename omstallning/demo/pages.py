@@ -157,12 +157,16 @@ COOPERATION = {
             "Som aktör i det näringslivsfrämjande systemet eller i näringslivet i regionen är du "
             "varmt välkommen att höra av dig för att prata om hur vi kan samverka i projektet."
         ),
+        # The seed's words; the loader fills in the links ({meetings} is the meeting point's
+        # page id, {propose} the knowledge bank's proposal form, {write} the contact form to
+        # the project lead).
         "text": (
-            "<p>Håll även utkik efter våra öppna träffar Träffpunkt Hållbarhet, där vi utforskar "
+            "<p>Håll även utkik efter våra öppna träffar "
+            '<a linktype="page" id="{meetings}">Träffpunkt Hållbarhet</a>, där vi utforskar '
             "aktuella hållbarhetsteman som är viktiga för näringslivsutvecklingen i länet.</p>"
-            "<p>Vill du veta mer om projektet eller prata om hur vi kan samverka? Har du goda "
-            "exempel du vill att vi tar med in i arbetet? Kontakta projektledare Maria Lidberg för "
-            "mer information.</p>"
+            "<p>Vill du veta mer om projektet eller prata om hur vi kan samverka? "
+            '<a href="{propose}">Har du goda exempel du vill att vi tar med in i arbetet?</a> '
+            '<a href="{write}">Kontakta projektledare Maria Lidberg</a> för mer information.</p>'
         ),
         "contacts_heading": "Kontaktpersoner",
     },
@@ -175,11 +179,13 @@ COOPERATION = {
             "project."
         ),
         "text": (
-            "<p>Also look out for our open meetings, Träffpunkt hållbarhet, where we explore "
+            "<p>Also look out for our open meetings, "
+            '<a linktype="page" id="{meetings}">Träffpunkt hållbarhet</a>, where we explore '
             "current sustainability themes that matter for business development in the "
             "county.</p><p>Would you like to know more about the project or talk about how we can "
-            "cooperate? Do you have good examples you want us to include in the work? Contact "
-            "project manager Maria Lidberg for more information.</p>"
+            'cooperate? <a href="{propose}">Do you have good examples you want us to include in '
+            'the work?</a> <a href="{write}">Contact project manager Maria Lidberg</a> for more '
+            "information.</p>"
         ),
         "contacts_heading": "Contact people",
     },
@@ -220,14 +226,20 @@ CONTACT = {
         "slug": "kontakt",
         "intro": "Här är vi som arbetar i projektet Omställning Västmanland.",
         "heading": "Projektets medarbetare",
+        "form_heading": "Skriv till oss",
     },
     "en": {
         "title": "Contact",
         "slug": "contact",
         "intro": "These are the people working in the project Omställning Västmanland.",
         "heading": "The project team",
+        "form_heading": "Write to us",
     },
 }
+
+# The statement's status and latest review (DIGG's model); {report} is the contact form with
+# the topic Tillgänglighet chosen.
+ACCESSIBILITY_STATUS = {"compliance_status": "delvis", "last_reviewed": (2026, 12, 1)}
 
 ACCESSIBILITY = {
     "sv": {
@@ -249,12 +261,9 @@ ACCESSIBILITY = {
             "<p>Videor från tredjepartstjänster visas först när du har godkänt sådana kakor. Till "
             "varje video finns en länk till videotjänsten och, där det finns, en textversion.</p>"
             "<h3>Vad kan du göra om du inte kan använda delar av webbplatsen?</h3>"
-            "<p>Kontakta oss via kontaktuppgifterna i sidfoten så hjälper vi dig att få "
-            "informationen på annat sätt.</p>"
-            "<h3>Rapportera brister</h3>"
-            "<p>Vi strävar hela tiden efter att förbättra webbplatsens tillgänglighet. Om du "
-            "upptäcker problem som inte beskrivs på den här sidan, eller om du anser att vi inte "
-            "uppfyller lagens krav, kontakta oss så att vi får veta att problemet finns.</p>"
+            '<p>Skriv till oss via <a href="{report}">kontaktformuläret</a> eller ring oss, så '
+            "hjälper vi dig att få informationen på annat sätt. Telefon och e-post står längre "
+            "ner, under Rapportera ett problem.</p>"
             "<h3>Tillsyn</h3>"
             "<p>Myndigheten för digital förvaltning (Digg) har ansvaret för tillsyn över lagen om "
             "tillgänglighet till digital offentlig service. Om du inte är nöjd med hur vi hanterar "
@@ -281,9 +290,11 @@ ACCESSIBILITY = {
             "<h3>Known issues</h3>"
             "<p>Videos from third-party services are only shown after you accept such cookies. "
             "Each video has a link to the video service and, where available, a text version.</p>"
-            "<h3>Reporting problems</h3>"
-            "<p>If you find a problem not described here, contact us using the details in the "
-            "footer. The Agency for Digital Government (Digg) supervises the law.</p>"
+            "<h3>If you cannot use parts of the website</h3>"
+            '<p>Write to us through <a href="{report}">the contact form</a> or call us, and we '
+            "will help you get the information another way.</p>"
+            "<h3>Supervision</h3>"
+            "<p>The Agency for Digital Government (Digg) supervises the law.</p>"
         ),
     },
 }
@@ -311,11 +322,20 @@ PRIVACY = {
             "statistik. Inga uppgifter om dig.</li>"
             "<li>Inloggningsförsök: användarnamn och IP-adress vid misslyckade försök, för att "
             "skydda mot intrång.</li>"
+            "<li>Meddelanden via kontaktformuläret: namn, e-postadress, organisation om du anger "
+            "den, och det du skriver, för att kunna svara dig. Meddelandet skickas till den du "
+            "skriver till och raderas ett år efter att ärendet senast ändrades. Du får ingen "
+            "kopia per e-post.</li>"
+            "<li>E-post om nya träffar och nyheter: bara e-postadressen och vad du valt. Ingen "
+            "annan e-post kommer förrän du har bekräftat adressen, och bekräftar du inte tas den "
+            "bort efter en vecka. Avslutar du prenumerationen tas adressen bort direkt.</li>"
             "</ul>"
             "<h3>Dina rättigheter</h3>"
             "<p>Du har rätt att få veta vilka uppgifter vi har om dig, att få felaktiga uppgifter "
-            "rättade och att få uppgifter raderade. Kontakta oss via kontaktuppgifterna i "
-            "sidfoten. Du kan också klaga hos Integritetsskyddsmyndigheten (IMY).</p>"
+            "rättade och att få uppgifter raderade. Skriv till vårt dataskyddsombud via "
+            '<a href="{dpo}">kontaktformuläret</a>; där står också dataskyddsombudets '
+            "e-postadress. Regionens postadress, telefon och e-post står i sidfoten. Du kan "
+            "också klaga hos Integritetsskyddsmyndigheten (IMY).</p>"
         ),
     },
     "en": {
@@ -330,9 +350,15 @@ PRIVACY = {
             "role) to let you sign in; work contact details of the project's contact people; a "
             "random consent id with your cookie choices as proof of consent (kept three years); "
             "page-view counts without any data about you, only if you allow statistics; and "
-            "failed sign-in attempts to protect against intrusion. You have the right to access, "
-            "rectify and erase your data: contact us using the details in the footer. You may "
-            "also complain to the Swedish Authority for Privacy Protection (IMY).</p>"
+            "failed sign-in attempts to protect against intrusion; messages sent through the "
+            "contact form (name, e-mail, organisation and your text), deleted a year after the "
+            "matter last changed; and, for e-mail about new meetings and news, only your address "
+            "and choices, removed after a week unless you confirm it and at once when you "
+            "unsubscribe. You have the right to access, rectify and erase your data: write to "
+            'our data protection officer through <a href="{dpo}">the contact form</a>, which '
+            "also gives the officer's e-mail address; the region's postal address, phone and "
+            "e-mail are in the footer. You may also complain to the Swedish Authority for "
+            "Privacy Protection (IMY).</p>"
         ),
     },
 }

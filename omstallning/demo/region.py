@@ -24,6 +24,16 @@ PLATFORM = {
     "platform_name": "Omställning Västmanland",
     "tagline": "Hållbar utveckling av näringslivet",
 }
+# Plausible contact details for the footer, marked on the site as example data
+# (PlatformSettings.is_example_data). The addresses are under .example, a domain that never
+# receives mail, so that no demo installation sends a visitor's message to a real inbox.
+PLATFORM_CONTACT = {
+    "postal_address": "721 89 Västerås",
+    "contact_phone": "021-17 30 00",
+    "contact_email": "omstallning@regionvastmanland.example",
+    "dpo_email": "dataskyddsombud@regionvastmanland.example",
+    "is_example_data": True,
+}
 
 # As the region's page lists them: name, role (sv, en), phone.
 CONTACT_PEOPLE = {

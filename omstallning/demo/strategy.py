@@ -128,7 +128,7 @@ def load_demo_strategy(home: Page) -> Strategy:
         is_example_data=True,
         status=Strategy.Status.ADOPTED,
         adopted_on=datetime.date(2023, 3, 14),
-        adopted_by="Regionala utvecklingsnämnden",
+        adopted_by="regionala utvecklingsnämnden",
     )
     areas = [
         FocusArea.objects.create(strategy=strategy, name=name, description=text, sort_order=i)

@@ -6,3 +6,8 @@ class EventsConfig(AppConfig):
     name = "omstallning.events"
     label = "events"
     verbose_name = _("Träffpunkt hållbarhet")
+
+    def ready(self) -> None:
+        from . import personal_data
+
+        personal_data.register()

@@ -1,22 +1,42 @@
 """Reads: meetings for the listing and feeds, places left, a person's registrations."""
 
-from django.db.models import QuerySet
+from django.conf import settings
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from wagtail.models import Locale
 
 from omstallning.core.models import Municipality
 
-from .models import EventPage, EventTheme, Feedback, Registration
+from .models import EventIndexPage, EventPage, EventTheme, Feedback, Registration
+
+
+def _meetings_of(index_page: EventIndexPage) -> QuerySet[EventPage]:
+    """The meetings a Träffpunkt page lists: its own, and where it is a translation (the English
+    page), the original language's meetings that have no version in its language. Those are
+    shown as they are, marked as in Swedish, rather than not at all."""
+    under = Q(path__startswith=index_page.path, depth__gt=index_page.depth)
+    default = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).first()
+    if default is not None and index_page.locale_id != default.pk:
+        original = index_page.get_translation_or_none(default)
+        if original is not None and original.live:
+            translated = EventPage.objects.live().filter(locale_id=index_page.locale_id)
+            under |= Q(path__startswith=original.path, depth__gt=original.depth) & ~Q(
+                translation_key__in=translated.values("translation_key")
+            )
+    return EventPage.objects.live().public().filter(under)
 
 
 def events_under(index_page, *, theme: str = "", municipality: str = "", format: str = ""):
-    events = EventPage.objects.live().public().descendant_of(index_page).specific()
+    events = _meetings_of(index_page)
     if theme:
         events = events.filter(theme__slug=theme)
     if municipality:
         events = events.filter(municipality__code=municipality)
     if format:
         events = events.filter(format=format)
-    return events.select_related("theme", "municipality")
+    return events.select_related("theme", "municipality", "locale").annotate(
+        confirmed_count=Count("registrations", filter=Q(registrations__status="confirmed"))
+    )
 
 
 def upcoming(events: QuerySet[EventPage]) -> QuerySet[EventPage]:
@@ -28,12 +48,12 @@ def past(events: QuerySet[EventPage]) -> QuerySet[EventPage]:
 
 
 def themes_in_use(index_page) -> QuerySet[EventTheme]:
-    ids = EventPage.objects.descendant_of(index_page).values("theme_id")
+    ids = _meetings_of(index_page).values("theme_id")
     return EventTheme.objects.filter(pk__in=ids)
 
 
 def municipalities_in_use(index_page) -> QuerySet[Municipality]:
-    ids = EventPage.objects.descendant_of(index_page).values("municipality_id")
+    ids = _meetings_of(index_page).values("municipality_id")
     return Municipality.objects.filter(pk__in=ids).order_by("name")
 
 
@@ -42,9 +62,7 @@ def confirmed_count(event: EventPage) -> int:
 
 
 def places_left(event: EventPage) -> int | None:
-    if event.capacity is None:
-        return None
-    return max(event.capacity - confirmed_count(event), 0)
+    return event.places_left
 
 
 def waiting_position(registration: Registration) -> int | None:

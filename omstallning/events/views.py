@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from omstallning.core.downloads import content_disposition
+
 from . import selectors, services
 from .calendar import calendar_bytes
 from .forms import EventFilterForm, FeedbackForm, RegistrationChangeForm, RegistrationForm
@@ -18,9 +20,11 @@ from .links import registration_from_token, registration_manage_path
 from .models import EventIndexPage, EventPage
 
 
-def _calendar_response(content: bytes, filename: str) -> HttpResponse:
+def _calendar_response(content: bytes, stem: str) -> HttpResponse:
+    """An .ics download. The name may hold å, ä, ö (a page's slug): it goes as RFC 5987
+    `filename*`, with an ASCII `filename` beside it, and always ends in .ics."""
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition(f"{stem or 'traff'}.ics")
     return response
 
 
@@ -53,7 +57,7 @@ def event_page(request: HttpRequest, page: EventPage) -> HttpResponse:
 
 def event_calendar(request: HttpRequest, page: EventPage) -> HttpResponse:
     content = calendar_bytes([page], settings.WAGTAILADMIN_BASE_URL, name=page.title)
-    return _calendar_response(content, f"{page.slug}.ics")
+    return _calendar_response(content, page.slug)
 
 
 def _filtered_events(request: HttpRequest, page: EventIndexPage):
@@ -90,7 +94,7 @@ def event_index_calendar(request: HttpRequest, page: EventIndexPage) -> HttpResp
     content = calendar_bytes(
         selectors.upcoming(events), settings.WAGTAILADMIN_BASE_URL, name=page.title
     )
-    return _calendar_response(content, "traffpunkt-hallbarhet.ics")
+    return _calendar_response(content, page.slug)
 
 
 @never_cache
@@ -120,9 +124,8 @@ def registration(request: HttpRequest, token: str) -> HttpResponse:
                     messages.success(request, _("Tack för dina synpunkter!"))
                     return redirect(request.path)
             elif request.POST.get("action") == "cancel":
-                services.registration_cancel(registration=registration)
-                messages.success(request, _("Din anmälan är borttagen."))
-                return redirect(request.path)
+                # Never at once: the person confirms on a page of its own.
+                return redirect("events:registration_cancel", token)
             elif form.is_valid():
                 services.registration_update(registration=registration, details=form.details())
                 messages.success(request, _("Dina uppgifter är sparade."))
@@ -135,6 +138,7 @@ def registration(request: HttpRequest, token: str) -> HttpResponse:
         request,
         "events/registration.html",
         {
+            "token": token,
             "registration": registration,
             "event": registration.event.specific,
             "form": form,
@@ -144,3 +148,48 @@ def registration(request: HttpRequest, token: str) -> HttpResponse:
         },
         status=400 if form.errors or feedback_form.errors else 200,
     )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def registration_cancel(request: HttpRequest, token: str) -> HttpResponse:
+    """Asks before a registration is removed (or the person leaves the waiting list); the
+    removal happens only when the question is answered with a POST."""
+    registration = registration_from_token(token)
+    if registration is None:
+        raise Http404
+    event = registration.event.specific
+    if not registration.is_active or event.is_past:
+        return redirect("events:registration", token)
+    if request.method == "POST":
+        waiting = registration.status == registration.Status.WAITLISTED
+        try:
+            services.registration_cancel(registration=registration)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("Du har lämnat väntelistan.") if waiting else _("Din anmälan är borttagen."),
+            )
+        return redirect("events:registration", token)
+    return TemplateResponse(
+        request,
+        "events/registration_cancel.html",
+        {"token": token, "registration": registration, "event": event},
+    )
+
+
+@never_cache
+@require_http_methods(["GET"])
+def registration_calendar(request: HttpRequest, token: str) -> HttpResponse:
+    """The meeting for the person's own calendar, with the link to an online meeting, as in
+    the confirmation mail."""
+    registration = registration_from_token(token)
+    if registration is None or registration.status != registration.Status.CONFIRMED:
+        raise Http404
+    event = registration.event.specific
+    content = calendar_bytes(
+        [event], settings.WAGTAILADMIN_BASE_URL, name=event.title, with_online_link=True
+    )
+    return _calendar_response(content, event.slug)

@@ -11,7 +11,7 @@ class FundingConfig(AppConfig):
         from omstallning.assessment.registry import register_assessable
         from omstallning.strategy.funding_link import register_goal_money
 
-        from . import selectors
+        from . import personal_data, selectors, statistics
         from .models import Application
 
         register_assessable(
@@ -19,4 +19,5 @@ class FundingConfig(AppConfig):
             amount=selectors.granted_amount_of_assessed,
             hidden_from=selectors.applications_hidden_from,
         )
-        register_goal_money(selectors.granted_per_strategy_goal)
+        register_goal_money(statistics.strategy_goal_money, min_decisions=statistics.MIN_DECISIONS)
+        personal_data.register()

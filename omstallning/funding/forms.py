@@ -1,5 +1,7 @@
 """The applicant's forms. They parse and check input; the services decide and save."""
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django import forms
@@ -20,6 +22,7 @@ from .models import (
     BudgetLine,
     CompanySize,
     Gender,
+    OfficerContact,
     YesNo,
 )
 from .services import ApplicationContent, BudgetLineInput, OrganisationFacts
@@ -237,8 +240,15 @@ class ApplicationForm(forms.Form):
             self.add_error("ends_on", _("Projektet måste sluta efter att det startar."))
         return data
 
-    def content(self, lines: list[BudgetLineInput]) -> ApplicationContent:
-        data = self.cleaned_data
+    def content(self, lines: list[BudgetLineInput], stored=None) -> ApplicationContent:
+        """What to save. With `stored` (the application as saved), a field with an error
+        keeps its stored value and every other field takes what was posted: autosave and
+        "Spara utkast" save all that is right, and a mistake in one field loses nothing."""
+        data = dict(self.cleaned_data)
+        if stored is not None:
+            for name in self.errors:
+                if name in self.fields:
+                    data[name] = self._stored(stored, name)
         return ApplicationContent(
             title=data["title"],
             description=data["description"],
@@ -252,6 +262,12 @@ class ApplicationForm(forms.Form):
             strategy_goal_ids=[goal.pk for goal in data.get("strategy_goals", [])],
             budget_lines=lines,
         )
+
+    @staticmethod
+    def _stored(application, name: str):
+        if name == "strategy_goals":
+            return list(application.strategy_goals.all())
+        return getattr(application, name)
 
 
 class BudgetLineForm(forms.Form):
@@ -269,9 +285,12 @@ class BudgetLineForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("amount") is not None and not data.get("category"):
+        # One message per problem: an amount that was typed but cannot be read has its own
+        # message already, and is not "missing".
+        amount_typed = data.get("amount") is not None or "amount" in self.errors
+        if amount_typed and not data.get("category") and "category" not in self.errors:
             self.add_error("category", _("Välj kostnadsslag för raden."))
-        if data.get("category") and data.get("amount") is None:
+        if data.get("category") and not amount_typed:
             self.add_error("amount", _("Ange radens belopp."))
         return data
 
@@ -279,16 +298,92 @@ class BudgetLineForm(forms.Form):
 BudgetLineFormSet = forms.formset_factory(BudgetLineForm, extra=2, max_num=30, absolute_max=30)
 
 
-def budget_lines_from(formset) -> list[BudgetLineInput]:
-    return [
-        BudgetLineInput(
-            category=form.cleaned_data["category"],
-            amount=form.cleaned_data["amount"],
-            description=form.cleaned_data.get("description", ""),
-        )
-        for form in formset.forms
-        if form.cleaned_data.get("category") and form.cleaned_data.get("amount") is not None
-    ]
+def budget_lines_from(formset, stored: list[BudgetLine] | None = None) -> list[BudgetLineInput]:
+    """The budget as posted, row by row. A row that has an error keeps what was stored in
+    its place (if anything), so a typing mistake never erases a saved row; an empty row is
+    dropped. A formset that cannot be read at all (no management form) keeps the stored
+    budget as it is."""
+    stored = list(stored or [])
+    kept = [_line_input(line) for line in stored]
+    if formset.non_form_errors() and not formset.forms:
+        return kept
+    lines = []
+    for index, form in enumerate(formset.forms):
+        if form.errors:
+            if index < len(kept):
+                lines.append(kept[index])
+            continue
+        data = getattr(form, "cleaned_data", {})
+        if data.get("category") and data.get("amount") is not None:
+            lines.append(
+                BudgetLineInput(
+                    category=data["category"],
+                    amount=data["amount"],
+                    description=data.get("description", ""),
+                )
+            )
+    return lines
+
+
+def _line_input(line: BudgetLine) -> BudgetLineInput:
+    return BudgetLineInput(category=line.category, amount=line.amount, description=line.description)
+
+
+@dataclass(frozen=True)
+class SummaryEntry:
+    """One error in the error summary: a field's label, its messages and where to go."""
+
+    label: str
+    errors: list
+    id_for_label: str
+
+
+class ErrorSummary:
+    """Every error of a form and of its formsets (budget rows), in the shape the site's
+    includes/form_errors.html reads a form: .errors, .non_field_errors, and fields with
+    .label, .errors and .id_for_label. A group of radio buttons or checkboxes links to its
+    first choice (Django gives such a group no id of its own)."""
+
+    def __init__(
+        self,
+        form,
+        formsets: Sequence[tuple[object, object]] = (),
+        extra_forms: Sequence["ErrorSummary"] = (),
+    ):
+        """`formsets`: (formset, function from a row's number to its name) pairs;
+        `extra_forms`: other summaries whose errors follow this one's."""
+        self.form = form
+        self.formsets = formsets
+        self.extra_forms = extra_forms
+
+    def non_field_errors(self) -> list:
+        errors = list(self.form.non_field_errors())
+        for formset, _row_label in self.formsets:
+            errors += list(formset.non_form_errors())
+        for other in self.extra_forms:
+            errors += other.non_field_errors()
+        return errors
+
+    def __iter__(self):
+        for field in self.form:
+            yield _entry(field, field.label)
+        for formset, row_label in self.formsets:
+            for number, row in enumerate(formset.forms, start=1):
+                for error in row.non_field_errors():
+                    yield SummaryEntry(str(row_label(number)), [error], "")
+                for field in row:
+                    yield _entry(field, f"{row_label(number)}, {field.label}")
+        for other in self.extra_forms:
+            yield from other
+
+    @property
+    def errors(self) -> bool:
+        return bool(self.non_field_errors()) or any(entry.errors for entry in self)
+
+
+def _entry(field, label) -> SummaryEntry:
+    target = field.id_for_label or (f"{field.auto_id}_0" if field.auto_id else "")
+    return SummaryEntry(str(label), list(field.errors), target)
 
 
 KIND_CHOICES = [("", _("Välj typ av bilaga")), *AttachmentKind.choices]
@@ -386,3 +481,29 @@ class FinalReportForm(forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+
+
+class OfficerContactForm(forms.ModelForm):
+    """In the case officer's account settings in the admin: what applicants may see."""
+
+    class Meta:
+        model = OfficerContact
+        fields = ["phone", "email"]
+        help_texts = {
+            "phone": _("Visas för sökande vars ärenden du handlägger. Lämna tomt om du inte vill."),
+            "email": _("Till exempel din e-postadress i jobbet. Lämna tomt om du inte vill."),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        kwargs["instance"] = OfficerContact.objects.filter(user=user).first()
+        super().__init__(*args, **kwargs)
+
+    def save(self, commit: bool = True):
+        from .services import officer_contact_save
+
+        return officer_contact_save(
+            user=self.user,
+            phone=self.cleaned_data.get("phone", ""),
+            email=self.cleaned_data.get("email", ""),
+        )

@@ -37,7 +37,7 @@ def _send(to: str, template: str, subject, **context) -> None:
 
 def send_receipt(application: Application) -> None:
     _send(
-        application.applicant.email,
+        application.applicant_address,
         "receipt",
         _("Vi har tagit emot din ansökan %(reference)s"),
         application=application,
@@ -48,7 +48,7 @@ def send_receipt(application: Application) -> None:
 def send_completion_requested(request: CompletionRequest) -> None:
     application = request.application
     _send(
-        application.applicant.email,
+        application.applicant_address,
         "completion_requested",
         _("Komplettera din ansökan %(reference)s"),
         application=application,
@@ -72,7 +72,7 @@ def send_completion_answered(request: CompletionRequest) -> None:
 def send_decision(decision: Decision) -> None:
     application = decision.application
     _send(
-        application.applicant.email,
+        application.applicant_address,
         "decision",
         _("Beslut om din ansökan %(reference)s"),
         application=application,
@@ -84,7 +84,7 @@ def send_decision(decision: Decision) -> None:
 def send_payment_handled(payment: Payment) -> None:
     application = payment.application
     _send(
-        application.applicant.email,
+        application.applicant_address,
         "payment",
         _("Din begäran om utbetalning, %(reference)s"),
         application=application,

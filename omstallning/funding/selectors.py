@@ -1,7 +1,6 @@
 """Reads for funding: calls, an applicant's own applications, the case queue, and the links
 the assessment engine and the strategy use."""
 
-from collections.abc import Sequence
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
@@ -20,6 +19,7 @@ from .models import (
     ConflictDeclaration,
     Decision,
     FundingIndexPage,
+    OfficerContact,
     Outcome,
     Status,
 )
@@ -182,16 +182,8 @@ def granted_amount_of_assessed() -> Expression:
     )
 
 
-def granted_per_strategy_goal(
-    goal_ids: Sequence[int], decisions: QuerySet[Decision] | None = None
-) -> dict[int, Decimal]:
-    """Money granted to applications serving each goal. An application serving two goals
-    counts in full under both, so the amounts do not add up to the total granted."""
-    decisions = Decision.objects.all() if decisions is None else decisions
-    rows = (
-        decisions.filter(outcome=Outcome.GRANTED, application__strategy_goals__in=list(goal_ids))
-        .values("application__strategy_goals")
-        .annotate(amount=Sum("amount_granted"))
-        .order_by()
-    )
-    return {row["application__strategy_goals"]: row["amount"] or Decimal(0) for row in rows}
+def officer_contact_of(application: Application) -> OfficerContact | None:
+    """The contact details the case's officer chose to show its applicant, if any."""
+    if not application.assigned_officer_id:
+        return None
+    return OfficerContact.objects.filter(user_id=application.assigned_officer_id).first()

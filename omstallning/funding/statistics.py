@@ -8,6 +8,7 @@ Ownership follows the common Swedish 40/60 convention: women-dominated when wome
 least 60 %, men-dominated at most 40 %, mixed in between, unknown when not stated.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -15,12 +16,14 @@ from decimal import Decimal
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from omstallning.assessment.models import Assessment
 from omstallning.assessment.selectors import FINISHED, portfolio_sums
 from omstallning.core.models import Municipality, SdgGoal
 from omstallning.core.sni import SECTIONS
+from omstallning.strategy.funding_link import GoalMoney
 
 from .models import (
     Application,
@@ -137,6 +140,13 @@ class GoalRow:
     title: str
     amount_granted: Decimal | None
     decisions: int | None
+    goal_id: int = 0
+
+    def suppressed(self) -> "GoalRow":
+        """The one rule for money per goal, here and on the strategy's pages."""
+        return (
+            replace(self, amount_granted=None, decisions=None) if _small(self.decisions) else self
+        )
 
 
 @dataclass(frozen=True)
@@ -147,6 +157,8 @@ class BudgetRow:
     decisions: int | None  # granted decisions that year
     granted: Decimal | None
     share: float | None  # of the frame, 0–1 (may pass 1 when more was granted)
+    # The year has not begun, or has had no decision so far: nothing granted *yet*.
+    awaiting_decisions: bool = False
 
 
 @dataclass
@@ -346,14 +358,29 @@ def _strategy_goals(decisions: QuerySet[Decision]) -> list[GoalRow]:
             title=row["application__strategy_goals__title"],
             amount_granted=row["amount"] or Decimal(0),
             decisions=row["decisions"],
+            goal_id=row["application__strategy_goals"],
         )
         for row in rows
     ]
 
 
-def _budget_use(filters: StatisticsFilter) -> list[BudgetRow]:
+def strategy_goal_money(goal_ids: Sequence[int]) -> dict[int, GoalMoney]:
+    """Money granted per goal for the strategy's public pages, hidden by the same rule as
+    the table "Per mål i affärsplanen" here (registered in apps.py). Only goals with a
+    granted decision have a row."""
+    wanted = set(goal_ids)
+    return {
+        row.goal_id: GoalMoney(decisions=row.decisions, amount=row.amount_granted)
+        for row in (row.suppressed() for row in _strategy_goals(Decision.objects.all()))
+        if row.goal_id in wanted
+    }
+
+
+def _budget_use(filters: StatisticsFilter, today: date | None = None) -> list[BudgetRow]:
     """Each programme's yearly budget frame against what was granted that year. Budgets are
-    public and per programme, so only the period and programme filters apply."""
+    public and per programme, so only the period and programme filters apply. A year from
+    this one on with no granted decision yet is marked, not shown as 0 kr of the frame."""
+    this_year = (today or timezone.localdate()).year
     frames = BudgetFrame.objects.select_related("programme").order_by("programme__name", "year")
     if filters.programme:
         frames = frames.filter(programme__code=filters.programme)
@@ -380,6 +407,7 @@ def _budget_use(filters: StatisticsFilter) -> list[BudgetRow]:
                 decisions=count,
                 granted=amount,
                 share=float(amount / frame.amount) if frame.amount else None,
+                awaiting_decisions=count == 0 and frame.year >= this_year,
             )
         )
     return rows
@@ -415,10 +443,7 @@ def funding_statistics(filters: StatisticsFilter, *, suppress: bool = True) -> F
             replace(s, positive=s.positive.suppressed(), negative=s.negative.suppressed())
             for s in statistics.sdgs
         ]
-        statistics.strategy_goals = [
-            replace(g, amount_granted=None, decisions=None) if _small(g.decisions) else g
-            for g in statistics.strategy_goals
-        ]
+        statistics.strategy_goals = [g.suppressed() for g in statistics.strategy_goals]
         statistics.budget_use = [
             replace(b, decisions=None, granted=None, share=None) if _small(b.decisions) else b
             for b in statistics.budget_use

@@ -1,5 +1,8 @@
 """The statistics as tables, for CSV and Excel: the same figures as the page, suppressed
-the same way. Suppressed cells are empty in CSV and "–" nowhere: a spreadsheet sums them."""
+the same way. Suppressed cells are empty in CSV and "–" nowhere: a spreadsheet sums them.
+
+Two CSVs: the ordinary one (comma, decimal point) for programs, and one for Excel with
+Swedish settings (semicolon, decimal comma), which otherwise puts every row in one column."""
 
 import csv
 import io
@@ -9,7 +12,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from omstallning.core.spreadsheets import spreadsheet_safe
+from omstallning.core.spreadsheets import csv_for_excel, spreadsheet_safe
 
 from .statistics import UNDERREPRESENTED, Figures, FundingStatistics
 
@@ -129,17 +132,28 @@ def tables(statistics: FundingStatistics) -> list[Table]:
     return result
 
 
+def _csv_rows(statistics: FundingStatistics):
+    """Every table under its own header row, the table's title in the first column."""
+    for table in tables(statistics):
+        yield [_("Tabell"), *table.headers]
+        for row in table.rows:
+            yield [table.title, *row]
+        yield []
+
+
 def statistics_csv(statistics: FundingStatistics) -> str:
     """UTF-8 with a byte-order mark, so that Excel reads å, ä and ö right when opened."""
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out)
-    for table in tables(statistics):
-        writer.writerow([_("Tabell"), *table.headers])
-        for row in table.rows:
-            writer.writerow([table.title, *["" if v is None else spreadsheet_safe(v) for v in row]])
-        writer.writerow([])
+    for row in _csv_rows(statistics):
+        writer.writerow(["" if v is None else spreadsheet_safe(v) for v in row])
     return out.getvalue()
+
+
+def statistics_csv_for_excel(statistics: FundingStatistics) -> str:
+    """The same rows for Excel with Swedish settings: semicolons and decimal commas."""
+    return csv_for_excel(_csv_rows(statistics))
 
 
 def _sheet_name(title: str) -> str:

@@ -51,4 +51,9 @@ urlpatterns = [
     path(_("statistik/"), statistics.statistics_page, name="statistics"),
     path(_("statistik/statistik.csv"), statistics.statistics_csv_view, name="statistics_csv"),
     path(_("statistik/statistik.xlsx"), statistics.statistics_excel_view, name="statistics_excel"),
+    path(
+        _("statistik/statistik-for-excel.csv"),
+        statistics.statistics_excel_csv_view,
+        name="statistics_excel_csv",
+    ),
 ]

@@ -1,13 +1,19 @@
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.admin.views.account import BaseSettingsPanel
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from . import selectors
+from .forms import OfficerContactForm
 from .models import Call, Decision, Programme
-from .permissions import is_staff_for_funding
+from .permissions import HANDLE, is_staff_for_funding
 from .views import decision_register
 from .views.cases import CaseQueueView, CaseView
 
@@ -106,3 +112,57 @@ class FundingGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_funding_viewsets():
     return FundingGroup()
+
+
+class OfficerContactPanel(BaseSettingsPanel):
+    """Konto → the phone and e-mail a case officer shows to the applicants of their cases."""
+
+    name = "funding_contact"
+    title = _("Kontaktuppgifter för sökande")
+    order = 350
+    form_class = OfficerContactForm
+
+    def is_active(self):
+        return self.user.has_perm(HANDLE)
+
+    def get_form(self):
+        data = self.request.POST if self.request.method == "POST" else None
+        return self.form_class(data, prefix=self.name, user=self.user)
+
+
+@hooks.register("register_account_settings_panel")
+def register_officer_contact_panel(request, user, profile):
+    return OfficerContactPanel(request, user, profile)
+
+
+class CasesPanel(Component):
+    """The admin's start page for funding staff: their own open cases and the queue of
+    cases nobody handles yet. Never a case they declared a conflict in (case_queue)."""
+
+    name = "funding_cases"
+    template_name = "funding/admin/home_panel.html"
+    order = 50
+    LIMIT = 10
+
+    def get_context_data(self, parent_context):
+        user = parent_context["request"].user
+        mine = selectors.case_queue(user, status="open", assigned="me")
+        unassigned = selectors.case_queue(user, status="open", assigned="none")
+        return {
+            "mine": mine[: self.LIMIT],
+            "mine_count": mine.count(),
+            "unassigned": unassigned[: self.LIMIT],
+            "unassigned_count": unassigned.count(),
+            "queue_url": reverse("funding_cases:index"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_cases_panel(request, panels):
+    if is_staff_for_funding(request.user):
+        panels.append(CasesPanel())
+
+
+@hooks.register("insert_global_admin_css")
+def funding_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("funding/admin.css"))

@@ -128,15 +128,51 @@ def available(status: str, roles: set[Role]) -> list[Transition]:
     return [t for t in TRANSITIONS.values() if status in t.sources and t.role in roles]
 
 
-# What the audit log's actions are called, for people reading it.
+# What the audit log's actions are called, for people reading it: what happened, as past
+# participles ("Ansökan inskickad"), where the steps' labels above are what to do.
 ACTION_LABELS = {
-    **{action: step.label for action, step in TRANSITIONS.items()},
+    "submit": _("Ansökan inskickad"),
+    "withdraw": _("Ansökan återtagen"),
+    "start_review": _("Handläggning påbörjad"),
+    "request_completion": _("Komplettering begärd"),
+    "answer_completion": _("Komplettering inskickad"),
+    "recommend": _("Förslag till beslut lämnat"),
+    "return_for_review": _("Skickad tillbaka till handläggaren"),
+    "grant": _("Ansökan beviljad"),
+    "reject": _("Ansökan avslagen"),
+    "request_payment": _("Utbetalning begärd"),
+    "register_payment": _("Utbetalning registrerad"),
+    "submit_final_report": _("Slutrapport inlämnad"),
+    "close": _("Ärendet avslutat"),
     "create": _("Utkast påbörjat"),
     "attachment_added": _("Bilaga tillagd"),
     "attachment_removed": _("Bilaga borttagen"),
     "conflict_declared": _("Jäv anmält"),
-    "no_conflict_declared": _("Ingen jäv deklarerad"),
+    "no_conflict_declared": _("Inget jäv"),
     "assigned": _("Handläggare tilldelad"),
     "assessment_started": _("Hållbarhetsbedömning påbörjad"),
     "criteria_scored": _("Urvalskriterier poängsatta"),
 }
+
+# What the applicant reads as the case's status. The region's internal steps are named
+# for what the applicant waits for: "Förslag till beslut" is the officer's step, and to the
+# applicant the decision is still to come.
+APPLICANT_STATUS_LABELS = {
+    S.DRAFT: _("Utkast"),
+    S.SUBMITTED: _("Inskickad"),
+    S.IN_REVIEW: _("Under handläggning"),
+    S.COMPLETION_REQUESTED: _("Komplettering begärd"),
+    S.RECOMMENDED: _("Beslut väntar"),
+    S.GRANTED: _("Beviljad"),
+    S.REJECTED: _("Avslag"),
+    S.PAYMENTS: _("Beviljad, utbetalning pågår"),
+    S.FINAL_REPORT: _("Slutrapport inlämnad"),
+    S.CLOSED: _("Avslutad"),
+    S.WITHDRAWN: _("Återtagen"),
+}
+
+
+def applicant_status_label(status: str) -> str:
+    """The status as the applicant reads it (the case officers see Status's labels)."""
+    label = APPLICANT_STATUS_LABELS.get(status)
+    return str(label) if label is not None else str(status)

@@ -8,6 +8,7 @@ class KnowledgeConfig(AppConfig):
     verbose_name = _("Kunskapsbank")
 
     def ready(self) -> None:
-        from . import signal_handlers
+        from . import personal_data, signal_handlers
 
         signal_handlers.connect()
+        personal_data.register()

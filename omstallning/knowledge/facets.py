@@ -53,7 +53,12 @@ FACETS = [
     ),
     Facet("malgrupp", "audiences__slug", "audiences__name_sv", "audiences__name_en", SLUG),
     Facet(
-        "storlek", "company_sizes__slug", "company_sizes__name_sv", "company_sizes__name_en", SLUG
+        "storlek",
+        "company_sizes__slug",
+        "company_sizes__name_sv",
+        "company_sizes__name_en",
+        SLUG,
+        order_by="company_sizes__sort_order",  # smallest first
     ),
 ]
 
@@ -90,6 +95,35 @@ def apply(items: QuerySet, chosen: dict[str, list[str]]) -> QuerySet:
     return _filtered(items, chosen)
 
 
+def _attribute(path: str) -> str:
+    return path.split("__", 1)[1]
+
+
+def _named_values(facet: Facet, values: Sequence[str]) -> list[dict]:
+    """The facet's values that exist (a municipality, a goal …), with their names: from the
+    value's own table, so that this costs an index lookup and not a scan of the items."""
+    field = KnowledgeItemPage._meta.get_field(facet.lookup.split("__", 1)[0])
+    paths = [facet.lookup, facet.label_sv, facet.label_en, *filter(None, [facet.order_by])]
+    attributes = {path: _attribute(path) for path in paths}
+    rows = field.related_model._default_manager.filter(
+        **{f"{_attribute(facet.lookup)}__in": values}
+    ).values(*set(attributes.values()))
+    return [{path: row[attribute] for path, attribute in attributes.items()} for row in rows]
+
+
+def existing(chosen: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The choices that name something. A value in an old or hand-made address that names
+    nothing is dropped, so that it can never empty the listing without being seen."""
+    result = {}
+    for facet in FACETS:
+        values = chosen.get(facet.param) or []
+        if values:
+            known = {str(row[facet.lookup]) for row in _named_values(facet, values)}
+            values = [value for value in values if value in known]
+        result[facet.param] = values
+    return result
+
+
 def counts(items: QuerySet, chosen: dict[str, list[str]]) -> dict[str, list[FacetValue]]:
     """For each facet, its values with how many items each would show, given the other
     facets' choices (so that choosing one more value in the same facet widens the result).
@@ -106,6 +140,14 @@ def counts(items: QuerySet, chosen: dict[str, list[str]]) -> dict[str, list[Face
             .order_by(facet.order_by or facet.lookup)
         )
         selected = set(chosen.get(facet.param) or [])
+        rows = list(rows)
+        # A chosen value stays in the list, with 0, however the other choices narrow: what
+        # the address chooses is always shown, and can be undone.
+        missing = selected - {str(row[facet.lookup]) for row in rows}
+        if missing:
+            rows += [{**row, "n": 0} for row in _named_values(facet, sorted(missing))]
+            if facet.order_by:
+                rows.sort(key=lambda row: row[facet.order_by])
         values = [
             FacetValue(
                 value=str(row[facet.lookup]),

@@ -1,11 +1,13 @@
 """Reads for the knowledge bank: the filtered, searched, sorted listing and its facets."""
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
+from django.http import QueryDict
 
 from omstallning.accounts.roles import ACTOR, BUSINESS_OWNER
 from omstallning.core.search_ranking import ranked_ids as ranked_ids_of
@@ -26,8 +28,11 @@ KIND_LABELS = {
     for model in (GoodExamplePage, ToolPage, MethodPage, ReportPage)
 }
 PAGE_SIZE = 20
-SEARCH_LIMIT = 2000
+# At most this many matches are ranked, filtered and counted (the ranking used to take 2000
+# whole-word matches and 2000 more by beginnings; one ranking now takes them together).
+SEARCH_LIMIT = 3000
 SORTS = ("relevans", "nyast")
+RELEVANCE, NEWEST = SORTS
 PROPOSER_ROLES = (ACTOR, BUSINESS_OWNER)
 
 
@@ -40,19 +45,57 @@ class Listing:
     facets: dict[str, list[facets.FacetValue]]
     total: int
 
+    @property
+    def has_facets(self) -> bool:
+        """Whether there is anything to narrow by (nothing when nothing matches the words)."""
+        return any(self.facets.values())
 
-def knowledge_listing(index_page, params) -> Listing:
+    @property
+    def default_sort(self) -> str:
+        return RELEVANCE if self.query else NEWEST
+
+    def query_string(self, page: int | None = None) -> str:
+        """The listing shown, as the query string of its address: the words, the sorting when
+        it is not the default, every choice once, and the page when it is not the first."""
+        params = QueryDict(mutable=True)
+        if self.query:
+            params["q"] = self.query
+        if self.sort != self.default_sort:
+            params["sortering"] = self.sort
+        for param, values in self.chosen.items():
+            params.setlist(param, list(dict.fromkeys(values)))
+        number = self.page.number if page is None else page
+        if number > 1:
+            params["sida"] = str(number)
+        return params.urlencode()
+
+
+def _sort(query: str, params: Mapping, previous: Mapping | None) -> str:
+    """Newest first without words; with words, by relevance unless newest is asked for. A new
+    search (other words than the listing it was asked from) starts by relevance again."""
+    if not query:
+        return NEWEST
+    asked = params.get("sortering")
+    if previous is not None and clean_search_text(previous.get("q", "")) != query:
+        return RELEVANCE
+    return asked if asked in SORTS else RELEVANCE
+
+
+def knowledge_listing(index_page, params, *, previous=None) -> Listing:
+    """The listing for the query parameters. `previous` is the query of the listing the
+    request was made from (when the page is updated in place), so that a new search can be
+    told from a change of sorting."""
     query = clean_search_text(params.get("q", ""))
-    sort = params.get("sortering") if params.get("sortering") in SORTS else ""
-    sort = sort or ("relevans" if query else "nyast")
-    chosen = facets.selections({key: params.getlist(key) for key in params})
+    sort = _sort(query, params, previous)
+    chosen = facets.existing(facets.selections({key: params.getlist(key) for key in params}))
+    chosen["typ"] = [kind for kind in chosen["typ"] if kind in KIND_LABELS]
     base = facets.base_items(index_page)
     ranked_ids: list[int] | None = None
     if query:
         ranked_ids = ranked_ids_of(base, query, SEARCH_LIMIT)
         base = base.filter(pk__in=ranked_ids)
     filtered = facets.apply(base, chosen)
-    if ranked_ids is not None and sort == "relevans":
+    if ranked_ids is not None and sort == RELEVANCE:
         allowed = set(filtered.values_list("pk", flat=True))
         ordered_ids = [pk for pk in ranked_ids if pk in allowed]
     else:

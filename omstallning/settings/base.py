@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "omstallning.assessment",
     "omstallning.knowledge",
     "omstallning.events",
+    "omstallning.contact",
     "omstallning.strategy",
     "omstallning.funding",
     "omstallning.api",
@@ -164,7 +165,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "omstallning.accounts.backends.EmailOrUsernameBackend",
 ]
 
 LOGIN_URL = "two_factor:login"
@@ -179,6 +180,16 @@ TWO_FACTOR_REMEMBER_COOKIE_AGE = None
 # administrator sends; it is valid this long, and needs a password login this recent.
 TWO_FACTOR_INVITATION_HOURS = env.int("TWO_FACTOR_INVITATION_HOURS", default=72)
 TWO_FACTOR_FRESH_LOGIN_MINUTES = 15
+
+# Accounts that company owners and actors make themselves: the confirmation link is valid this
+# long; an account never confirmed, or confirmed and never logged in to, is removed after
+# these many days (manage.py purge_unused_accounts).
+ACCOUNT_CONFIRMATION_HOURS = env.int("ACCOUNT_CONFIRMATION_HOURS", default=48)
+ACCOUNT_UNCONFIRMED_DAYS = env.int("ACCOUNT_UNCONFIRMED_DAYS", default=7)
+ACCOUNT_UNUSED_DAYS = env.int("ACCOUNT_UNUSED_DAYS", default=180)
+MEMBERSHIP_INVITATION_DAYS = 14
+# New accounts per client address and hour.
+SIGN_UP_LIMIT_PER_CLIENT = 10
 
 # Login rate limiting (django-axes): lock a username from an address after repeated failures.
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
@@ -329,6 +340,19 @@ CONTENT_SECURITY_POLICY = {
 # after a meeting before it is anonymised (the counts stay).
 EVENT_REGISTRATION_API_RATE = env("EVENT_REGISTRATION_API_RATE", default="20/m")
 EVENT_REGISTRATION_RETENTION_DAYS = env.int("EVENT_REGISTRATION_RETENTION_DAYS", default=365)
+
+# The contact form and e-mail about new meetings and news (omstallning/contact). Messages are
+# deleted this many days after their last change; a form sent sooner than CONTACT_FORM_MIN_SECONDS
+# after it was shown is refused (people take longer), and each client address may send this many
+# messages, and as many subscription requests, per hour.
+CONTACT_MESSAGE_RETENTION_DAYS = env.int("CONTACT_MESSAGE_RETENTION_DAYS", default=365)
+CONTACT_FORM_LIMIT_PER_HOUR = env.int("CONTACT_FORM_LIMIT_PER_HOUR", default=5)
+CONTACT_FORM_MIN_SECONDS = 3
+# A subscription's confirmation link is valid this long; a request never confirmed is removed
+# after SUBSCRIPTION_UNCONFIRMED_DAYS. One address gets at most 3 confirmation mails a day.
+SUBSCRIPTION_CONFIRM_HOURS = env.int("SUBSCRIPTION_CONFIRM_HOURS", default=48)
+SUBSCRIPTION_UNCONFIRMED_DAYS = env.int("SUBSCRIPTION_UNCONFIRMED_DAYS", default=7)
+SUBSCRIPTION_CONFIRMATIONS_PER_ADDRESS_AND_DAY = 3
 
 # Cookie consent: bump the policy version in the admin (Inställningar → Kakor) to ask again.
 CONSENT_COOKIE_NAME = "samtycke"

@@ -2,10 +2,11 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+
+from omstallning.core.downloads import dated_filename, file_response
 
 from . import indicator_import, revisions, services
 from .forms import AdoptForm, IndicatorImportForm, StatusReportForm
@@ -117,12 +118,11 @@ def indicator_import_view(request):
     )
 
 
-def indicator_template_view(request, pk: int):
+def indicator_template_view(request, pk: int, for_excel: bool = False):
     strategy = _strategy_for(request, pk, "strategy.view_indicatorvalue")
-    response = HttpResponse(
-        indicator_import.template_csv(strategy), content_type="text/csv; charset=utf-8"
+    stem = f"indikatorer-{strategy.slug}-v{strategy.version}" + ("-excel" if for_excel else "")
+    return file_response(
+        indicator_import.template_csv(strategy, for_excel=for_excel),
+        filename=dated_filename(stem, "csv"),
+        content_type="text/csv; charset=utf-8",
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="indikatorer-{strategy.slug}-v{strategy.version}.csv"'
-    )
-    return response

@@ -7,8 +7,18 @@ from .models import InitiativeStatus, Strategy
 
 class StatusReportForm(forms.Form):
     reported_on = forms.DateField(
-        label=_("Datum"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Datum"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Dagen läget gäller: i dag eller tidigare."),
+        error_messages={"invalid": _("Skriv datumet som ÅÅÅÅ-MM-DD.")},
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The browser's date picker offers no day after today; the service refuses one too.
+        self.fields["reported_on"].widget.attrs["max"] = timezone.localdate().isoformat()
+
     status = forms.ChoiceField(label=_("Status"), choices=InitiativeStatus.choices)
     progress = forms.IntegerField(label=_("Genomfört (%)"), min_value=0, max_value=100)
     comment = forms.CharField(

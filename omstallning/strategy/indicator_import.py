@@ -15,6 +15,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from omstallning.core.spreadsheets import csv_for_excel
+
 from .models import Indicator, IndicatorValue, Strategy
 
 COLUMNS = ("mål", "indikator", "år", "värde")
@@ -166,13 +168,17 @@ def indicator_values_import(*, strategy: Strategy, user, data: bytes) -> ImportR
     return ImportResult(saved=len(rows), errors=[])
 
 
-def template_csv(strategy: Strategy) -> str:
-    """A file to fill in: every indicator of the strategy, with the columns in place."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([*COLUMNS, "kommentar"])
+def template_csv(strategy: Strategy, *, for_excel: bool = False) -> str:
+    """A file to fill in: every indicator of the strategy, with the columns in place. For
+    Excel with Swedish settings: semicolons and a byte-order mark (the import reads both)."""
+    rows = [[*COLUMNS, "kommentar"]]
     for indicator in Indicator.objects.filter(goal__focus_area__strategy=strategy).select_related(
         "goal"
     ):
-        writer.writerow([indicator.goal.code, indicator.name, "", "", ""])
+        rows.append([indicator.goal.code, indicator.name, "", "", ""])
+    if for_excel:
+        return csv_for_excel(rows)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerows(rows)
     return out.getvalue()

@@ -2,14 +2,13 @@
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 from django.db.models import Prefetch, QuerySet
 
 from omstallning.assessment.selectors import StoredProfile, latest_profiles
 
 from . import red_thread, rollup
-from .funding_link import money_per_goal
+from .funding_link import GoalMoney, money_per_goal
 from .models import FocusArea, Indicator, Initiative, Strategy, StrategyGoal
 
 
@@ -53,7 +52,8 @@ class GoalRow:
     rollup: rollup.Rollup
     profile: StoredProfile | None
     initiatives: list[Initiative]
-    money: Decimal | None = None  # granted to funding decisions that serve the goal
+    # Granted to funding decisions that serve the goal; None when none has been granted.
+    money: GoalMoney | None = None
 
 
 @dataclass
@@ -70,6 +70,8 @@ class Overview:
     initiatives: list[InitiativeRow]
     red_thread: red_thread.RedThread
     shows_money: bool = False
+    # Money per goal resting on fewer decisions than this is hidden (the funding rule).
+    money_min_decisions: int | None = None
 
 
 def overview(strategy: Strategy, today: date) -> Overview:
@@ -89,7 +91,7 @@ def overview(strategy: Strategy, today: date) -> Overview:
             rollup=rollup.goal_rollup([_work(i) for i in serving[goal.pk]], today),
             profile=goal_profiles.get(goal.pk),
             initiatives=serving[goal.pk],
-            money=money.get(goal.pk) if money is not None else None,
+            money=money.per_goal.get(goal.pk) if money is not None else None,
         )
         for goal in goals
     }
@@ -119,6 +121,7 @@ def overview(strategy: Strategy, today: date) -> Overview:
         ],
         red_thread=thread,
         shows_money=money is not None,
+        money_min_decisions=money.min_decisions if money is not None else None,
     )
 
 

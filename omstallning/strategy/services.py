@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import (
@@ -40,6 +41,15 @@ def initiative_status_update(
         raise ValidationError({"progress": _("Ange hur stor del som är genomförd, 0–100 %.")})
     if not comment.strip():
         raise ValidationError({"comment": _("Skriv en kort kommentar om läget.")})
+    if reported_on > timezone.localdate():
+        raise ValidationError(
+            {
+                "reported_on": _(
+                    "Datumet kan inte vara i framtiden: en statusrapport gäller det som redan "
+                    "har hänt. Ange dagens datum eller ett tidigare."
+                )
+            }
+        )
     initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
     update = InitiativeUpdate.objects.create(
         initiative=initiative,

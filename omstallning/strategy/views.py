@@ -4,6 +4,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from omstallning.core.downloads import dated_filename, file_response
 from omstallning.core.models import SdgGoal, SustainabilityDimension
 
 from . import selectors
@@ -74,18 +75,19 @@ def strategy_initiative(request: HttpRequest, page: StrategyPage, code: str) -> 
     return TemplateResponse(request, "strategy/initiative.html", context)
 
 
-def _document(page: StrategyPage, build, content_type: str, name: str, disposition: str):
-    """A file made from the published version's overview, named after the strategy and day."""
+def _document(page: StrategyPage, build, content_type: str, name: str, extension: str, inline):
+    """A file made from the published version's overview, named after the strategy and day:
+    affarsplan-vastmanland-v1-data-2026-12-01.xlsx."""
     strategy = _published(page)
     if strategy is None:
         raise Http404
     today = timezone.localdate()
-    response = HttpResponse(
-        build(selectors.overview(strategy, today), today), content_type=content_type
+    return file_response(
+        build(selectors.overview(strategy, today), today),
+        filename=dated_filename(f"{strategy.slug}-v{strategy.version}-{name}", extension, today),
+        content_type=content_type,
+        as_attachment=not inline,
     )
-    filename = f"{strategy.slug}-v{strategy.version}-{name}-{today.isoformat()}"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    return response
 
 
 def strategy_excel(request: HttpRequest, page: StrategyPage) -> HttpResponse:
@@ -93,10 +95,11 @@ def strategy_excel(request: HttpRequest, page: StrategyPage) -> HttpResponse:
         page,
         strategy_workbook,
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "data.xlsx",
-        "attachment",
+        "data",
+        "xlsx",
+        inline=False,
     )
 
 
 def strategy_report(request: HttpRequest, page: StrategyPage) -> HttpResponse:
-    return _document(page, committee_report, "application/pdf", "rapport.pdf", "inline")
+    return _document(page, committee_report, "application/pdf", "rapport", "pdf", inline=True)

@@ -25,7 +25,7 @@ def _assess_item(user, instance) -> list[MenuItem]:
     content_type = ContentType.objects.get_for_model(instance)
     return [
         MenuItem(
-            _("Hållbarhetsbedöm"),
+            _("Bedöm hållbarheten"),
             url=reverse("assessment_admin:start", args=[content_type.pk, instance.pk]),
             icon_name="tasks",
             priority=5,
@@ -144,11 +144,17 @@ class IndicatorValueViewSet(ModelViewSet):
             *super().get_urlpatterns(),
             path("import/", indicator_import_view, name="import"),
             path("template/<int:pk>/", indicator_template_view, name="template"),
+            path(
+                "template/<int:pk>/excel/",
+                indicator_template_view,
+                {"for_excel": True},
+                name="template_excel",
+            ),
         ]
 
 
 class StrategyGroup(ModelViewSetGroup):
-    menu_label = gettext_lazy("Näringslivsstrategi")
+    menu_label = gettext_lazy("Affärsplan")  # as the public menu calls it; fits the sidebar
     menu_icon = "list-ol"
     menu_order = 315
     items = (

@@ -14,7 +14,7 @@ from omstallning.accounts.models import TwoFactorInvitation
 
 from .factories import TOTPDeviceFactory, UserFactory, verified_client
 
-URL = "/admin/tvastegsverifiering/"
+URL = "/admin/konton/tvastegsverifiering/"
 
 
 @pytest.fixture

@@ -280,6 +280,32 @@ def test_a_verified_session_may_add_another_device(demo, officer):
     assert mail.outbox[0].to == [officer.email]
 
 
+def test_the_setup_speaks_of_tvastegsverifiering_and_takes_the_code_as_text(demo, officer):
+    client = verified_client(officer, TOTPDeviceFactory(user=officer))
+
+    page = setup_step(client, "welcome").content.decode()
+
+    assert "<h1>Aktivera tvåstegsverifiering</h1>" in page
+    assert "tvåfaktor" not in page.lower()
+    field = re.search(r"<input[^>]*name=\"generator-token\"[^>]*>", page).group(0)
+    assert 'type="text"' in field
+    assert 'inputmode="numeric"' in field
+    assert 'autocomplete="one-time-code"' in field
+
+
+def test_a_code_with_a_leading_zero_typed_as_text_still_enrols(demo, officer, monkeypatch):
+    client = verified_client(officer, TOTPDeviceFactory(user=officer))
+    generator = setup_step(client, "welcome")
+    key = secret_shown(generator)
+    monkeypatch.setattr("two_factor.forms.totp", lambda *args, **kwargs: 1234)
+    monkeypatch.setattr("django_otp.oath.totp", lambda *args, **kwargs: 1234)
+
+    done = setup_step(client, "generator", token="001234")
+
+    assert done.status_code == 302, done.content.decode()[:500]
+    assert TOTPDevice.objects.filter(user=officer, key=key.hex()).exists()
+
+
 # --- L8: a staff account's first device comes through an invitation -------------------
 
 

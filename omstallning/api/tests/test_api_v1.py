@@ -1,5 +1,7 @@
 """The public API v1: reference data, frameworks, portfolio sums, schema, and bad input."""
 
+import re
+
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -148,6 +150,25 @@ def test_the_api_documentation_is_a_swedish_page_listing_every_endpoint(db, clie
             assert f"<code>{method.upper()} {path}</code>" in html
             assert operation["summary"] in html
     assert '<a href="/api/v1/openapi.json">' in html
+
+
+def test_the_documentation_shows_code_as_code_and_says_what_takes_personal_data(db, client):
+    html = client.get("/api/v1/docs").content.decode()
+
+    assert "`" not in html
+    assert "<code>next</code> pekar på nästa sida" in html
+    assert "<code>errors</code>" in html
+    assert "Bara läsning" not in html
+    assert "anmälan till en träff (namn och e-postadress)" in html
+
+
+def test_the_english_footer_says_the_api_documentation_is_in_swedish(demo, client):
+    footer = client.get("/en/").content.decode().split("<footer", 1)[1]
+
+    assert re.search(
+        r'href="/api/v1/docs" hreflang="sv">Open data \(API\)</a> \(in Swedish\)', footer
+    )
+    assert 'href="/api/v1/docs">Öppna data (API)</a></li>' in client.get("/").content.decode()
 
 
 def test_invalid_parameters_get_a_swedish_headline(db, client):

@@ -16,8 +16,9 @@ api = NinjaAPI(
     version="1",
     description=(
         "Öppna data från plattformen: referensdata för hållbarhet, bedömningsramverk och "
-        "summor över hållbarhetsbedömningar samt kunskapsbankens flöde. Bara läsning, inga "
-        "personuppgifter. "
+        "summor över hållbarhetsbedömningar samt kunskapsbankens flöde. Svaren innehåller "
+        "inga personuppgifter. Det enda anrop som tar emot sådana är anmälan till en träff "
+        "(namn och e-postadress), som sparas och gallras som en anmälan via formuläret. "
         "Texter finns på svenska (_sv) och engelska (_en). Alla svar är JSON, också fel: "
         "404 när något inte finns, 422 med `errors` vid ogiltiga parametrar."
     ),

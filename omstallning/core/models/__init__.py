@@ -1,5 +1,6 @@
 from .pages import (
     AboutProjectPage,
+    AccessibilityStatementPage,
     FocusAreaContact,
     FocusAreaPage,
     HomePage,
@@ -15,6 +16,7 @@ from .task_workers import TaskWorker
 
 __all__ = [
     "AboutProjectPage",
+    "AccessibilityStatementPage",
     "ContactPerson",
     "FocusAreaContact",
     "FocusAreaPage",

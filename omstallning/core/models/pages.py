@@ -2,7 +2,7 @@
 
 from django.db import models
 from django.http import HttpRequest
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -74,10 +74,66 @@ class StandardPage(BasePage):
         verbose_name = _("standardsida")
 
 
+class AccessibilityStatementPage(BasePage):
+    """The tillgänglighetsredogörelse, with the compliance status in the words of DIGG's model
+    and the date of the latest review; the page links to the contact form for reporting."""
+
+    class Compliance(models.TextChoices):
+        FULL = "fullt", _("Fullt förenlig")
+        PARTIAL = "delvis", _("Delvis förenlig")
+        NONE = "inte", _("Inte förenlig")
+
+    compliance_status = models.CharField(
+        _("förenlighet med lagen"),
+        max_length=10,
+        choices=Compliance.choices,
+        default=Compliance.PARTIAL,
+        help_text=_(
+            "Hur webbplatsen uppfyller lagen om tillgänglighet till digital offentlig service. "
+            "Delvis förenlig om någon brist finns kvar."
+        ),
+    )
+    last_reviewed = models.DateField(
+        _("senast granskad"),
+        default=timezone.localdate,
+        help_text=_("När redogörelsen senast granskades och stämdes av mot webbplatsen."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("compliance_status"),
+        FieldPanel("last_reviewed"),
+        FieldPanel("body"),
+    ]
+    subpage_types: list[str] = []
+    template = "core/accessibility_statement_page.html"
+
+    class Meta:
+        verbose_name = _("tillgänglighetsredogörelse")
+
+    @property
+    def compliance_sentence(self) -> str:
+        return {
+            self.Compliance.FULL: _(
+                "Den här webbplatsen är fullt förenlig med lagen om tillgänglighet till digital "
+                "offentlig service."
+            ),
+            self.Compliance.PARTIAL: _(
+                "Den här webbplatsen är delvis förenlig med lagen om tillgänglighet till digital "
+                "offentlig service, på grund av de brister som beskrivs nedan."
+            ),
+            self.Compliance.NONE: _(
+                "Den här webbplatsen är inte förenlig med lagen om tillgänglighet till digital "
+                "offentlig service. Bristerna beskrivs nedan."
+            ),
+        }[self.compliance_status]
+
+
 class AboutProjectPage(BasePage):
     """'Om projektet': lists the focus areas below it."""
 
-    subpage_types = ["core.FocusAreaPage", "core.StandardPage"]
+    subpage_types = ["core.FocusAreaPage", "core.StandardPage", "contact.ContactPage"]
     template = "core/about_project_page.html"
 
     class Meta:
@@ -110,10 +166,23 @@ class FocusAreaPage(BasePage):
     parent_page_types = ["core.AboutProjectPage"]
     subpage_types: list[str] = []
     template = "core/focus_area_page.html"
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("search_eyebrow"),
+        index.RelatedFields(
+            "contacts", [index.RelatedFields("person", [index.SearchField("name")])]
+        ),
+    ]
+    search_label = _("Insatsområde")
 
     class Meta:
         verbose_name = _("insatsområde")
         verbose_name_plural = _("insatsområden")
+
+    def search_eyebrow(self) -> str:
+        """What the page shows above its title, "Insatsområde 3", for the site search."""
+        with translation.override(self.locale.language_code):
+            return translation.gettext("Insatsområde %(number)s") % {"number": self.number}
 
 
 class FocusAreaContact(Orderable):
@@ -155,6 +224,7 @@ class NewsPage(BasePage):
     parent_page_types = ["core.NewsIndexPage"]
     subpage_types: list[str] = []
     template = "core/news_page.html"
+    search_label = _("Nyhet")
 
     class Meta:
         verbose_name = _("nyhet")

@@ -3,6 +3,7 @@
 A region is data: nothing in code names a particular region.
 """
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +25,16 @@ phone_validator = RegexValidator(
     r"\A[0-9 +()\-]{5,25}\Z",
     _("Telefonnumret får bara innehålla siffror, mellanslag, +, - och parenteser."),
 )
+
+
+def tel_href(phone: str) -> str:
+    """The number as a tel: link in international form (a Swedish number unless it says)."""
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    if phone.lstrip().startswith("+"):
+        return "tel:+" + digits
+    if digits.startswith("00"):
+        return "tel:+" + digits.removeprefix("00")
+    return "tel:+46" + digits.removeprefix("0")
 
 
 class Region(models.Model):
@@ -144,6 +155,21 @@ class ContactPerson(TranslatableMixin, index.Indexed, models.Model):
         related_name="+",
         verbose_name=_("foto"),
     )
+    # Never shown: the contact form delivers to this account's address when the card has no
+    # public e-mail, and the account sees the messages written to the card in the admin.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contact_cards",
+        limit_choices_to={"is_active": True},
+        verbose_name=_("konto som tar emot meddelanden"),
+        help_text=_(
+            "Personalkontot som får meddelanden från kontaktformuläret till den här personen "
+            "och ser dem i administrationen. Kontots e-postadress visas inte på webbplatsen."
+        ),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -152,6 +178,8 @@ class ContactPerson(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("phone"),
         FieldPanel("email"),
         FieldPanel("photo"),
+        # Who reads a person's messages is account management: administrators only.
+        FieldPanel("user", permission="auth.change_user"),
     ]
     search_fields = [index.SearchField("name"), index.SearchField("role")]
 
@@ -165,13 +193,7 @@ class ContactPerson(TranslatableMixin, index.Indexed, models.Model):
 
     @property
     def phone_href(self) -> str:
-        """The number as a tel: link in international form (a Swedish number unless it says)."""
-        digits = "".join(ch for ch in self.phone if ch.isdigit())
-        if self.phone.lstrip().startswith("+"):
-            return "tel:+" + digits
-        if digits.startswith("00"):
-            return "tel:+" + digits.removeprefix("00")
-        return "tel:+46" + digits.removeprefix("0")
+        return tel_href(self.phone)
 
 
 class LongTermGoal(TranslatableMixin, Orderable):

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from .region import Region, phone_validator
+from .region import Region, phone_validator, tel_href
 
 
 @register_setting(icon="site")
@@ -22,6 +22,18 @@ class PlatformSettings(BaseSiteSetting):
         _("telefon för kontakt"), max_length=25, blank=True, validators=[phone_validator]
     )
     postal_address = models.TextField(_("postadress"), blank=True)
+    is_example_data = models.BooleanField(
+        _("kontaktuppgifterna är exempeldata"),
+        default=False,
+        help_text=_("Sidfoten visar då att uppgifterna bara är exempel."),
+    )
+    dpo_email = models.EmailField(_("e-post till dataskyddsombudet"), blank=True)
+    dpo_phone = models.CharField(
+        _("telefon till dataskyddsombudet"),
+        max_length=25,
+        blank=True,
+        validators=[phone_validator],
+    )
     accessibility_page = models.ForeignKey(
         "wagtailcore.Page",
         on_delete=models.SET_NULL,
@@ -57,8 +69,13 @@ class PlatformSettings(BaseSiteSetting):
                 FieldPanel("contact_email"),
                 FieldPanel("contact_phone"),
                 FieldPanel("postal_address"),
+                FieldPanel("is_example_data"),
             ],
             heading=_("Kontakt"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("dpo_email"), FieldPanel("dpo_phone")],
+            heading=_("Dataskyddsombud"),
         ),
         MultiFieldPanel(
             [
@@ -72,3 +89,11 @@ class PlatformSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("plattformsinställningar")
+
+    @property
+    def contact_phone_href(self) -> str:
+        return tel_href(self.contact_phone)
+
+    @property
+    def dpo_phone_href(self) -> str:
+        return tel_href(self.dpo_phone)

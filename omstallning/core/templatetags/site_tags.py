@@ -10,9 +10,20 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def main_menu(context) -> list[Page]:
+def main_menu(context) -> list[dict]:
+    """Each menu link's page and, when it is not in the active language, its language."""
     root = context.get("site_root")
-    return list(menu_pages(root)) if root else []
+    if not root:
+        return []
+    active = Locale.get_active()
+    languages = dict(Locale.objects.values_list("pk", "language_code"))
+    return [
+        {
+            "page": page,
+            "language": None if page.locale_id == active.pk else languages[page.locale_id],
+        }
+        for page in menu_pages(root)
+    ]
 
 
 @register.simple_tag(takes_context=True)

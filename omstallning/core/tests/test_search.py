@@ -30,6 +30,71 @@ def test_finds_pages_by_swedish_words(demo, client):
     )
 
 
+def labelled_results(response) -> list[tuple[str, str, str]]:
+    """(type label, address, title) of each hit, in order."""
+    return re.findall(
+        r'<p class="search-result__kind">([^<]+)</p>\s*<h3><a href="([^"]+)">([^<]+)</a></h3>',
+        response.content.decode(),
+    )
+
+
+def titles_found(client, query: str) -> list[str]:
+    return [title for _url, title in result_links(client.get("/sok/", {"q": query}))]
+
+
+def test_finds_meetings_and_the_beginnings_of_swedish_compounds(demo, client):
+    assert "Energieffektivisering för små företag" in titles_found(client, "energi")
+    assert "Energikartläggning för små företag" in titles_found(client, "energi")
+    assert "Cirkulära affärsmodeller i tillverkningsindustrin" in titles_found(client, "cirkulär")
+    assert "Träffpunkt hållbarhet" in titles_found(client, "träff")
+    assert "Välkommen till Träffpunkt hållbarhet" in titles_found(client, "träff")
+
+
+def test_finds_the_focus_areas_by_what_they_are_called(demo, client):
+    found = titles_found(client, "insatsområde")
+
+    assert {
+        "Samverkan och lärande inom det näringslivsfrämjande systemet i länet",
+        "Hållbarhetssäkrad styrning",
+        "Hållbarhetssäkrad finansiering",
+        "Övergripande omställningsarbete",
+    } <= set(found)
+    assert "Om projektet" in found  # "fyra insatsområden"
+
+
+def test_finds_the_pages_that_name_a_person(demo, client):
+    found = titles_found(client, "Maria Lidberg")
+
+    # Her own words on Samverkan, the contact cards on Kontakt and the focus areas she is the
+    # contact of (the meetings she is the contact for: events' tests).
+    assert {
+        "Samverkan",
+        "Kontakt",
+        "Samverkan och lärande inom det näringslivsfrämjande systemet i länet",
+        "Övergripande omställningsarbete",
+    } <= set(found)
+    assert "Hållbarhetssäkrad finansiering" not in found  # Pernilla Conley's
+
+
+def test_every_hit_says_what_kind_of_page_it_is(demo, client):
+    def labels(query):
+        return {
+            title: label
+            for label, _url, title in labelled_results(client.get("/sok/", {"q": query}))
+        }
+
+    assert labels("energieffektivisering")["Energieffektivisering för små företag"] == "Träff"
+    assert labels("spillvärme")["Spillvärme från gjuteriet värmer grannarna"] == "Gott exempel"
+    assert labels("energikartläggning")["Energikartläggning för små företag"] == "Verktyg"
+    assert labels("plattformen öppnar")["Plattformen för omställning öppnar"] == "Nyhet"
+    assert labels("hållbarhetssäkrad finansiering")["Hållbarhetssäkrad finansiering"] == (
+        "Insatsområde"
+    )
+    assert labels("samverkan")["Samverkan"] == "Sida"
+    response = client.get("/sok/", {"q": "träff"})
+    assert len(labelled_results(response)) == len(result_links(response))
+
+
 def test_all_words_must_match(demo, client):
     response = client.get("/sok/", {"q": "Träffpunkt ERUF"})
 
@@ -121,3 +186,42 @@ def test_search_never_fails_on_any_input(demo, client, query, page):
     # Anything but spaces and control characters is something to search for.
     has_text = any(not ch.isspace() and unicodedata.category(ch) != "Cc" for ch in query)
     assert ('id="search-results-heading"' in html) == has_text
+
+
+@given(text=st.one_of(queries, st.text(alphabet='"*^:(){}+-_ NEARORAND', max_size=40)))
+@example(text='"')
+@example(text="NEAR(a b)")
+@example(text="a_b ___ ²")
+def test_the_fts5_query_is_never_fts5_syntax(text):
+    """Whatever is typed, the MATCH expression is valid FTS5 (the ranking falls back to the
+    slow path on a database error, so an invalid one would only show as slowness)."""
+    import sqlite3
+
+    from omstallning.core.search_ranking import fts_match
+
+    match = fts_match(text)
+    database = sqlite3.connect(":memory:")
+    database.execute("CREATE VIRTUAL TABLE t USING fts5(autocomplete, body, title)")
+    database.execute("INSERT INTO t VALUES ('Energikartläggning', 'energi och klimat', 'x')")
+    if match:
+        database.execute("SELECT rowid FROM t WHERE t MATCH ?", [match]).fetchall()
+    else:
+        assert not re.search(r"[^\W_]", text)  # no letter or digit: nothing to look for
+
+
+def test_a_word_matches_whole_words_and_beginnings_a_short_one_whole_words():
+    from omstallning.core.search_ranking import fts_match
+
+    assert fts_match("energi el") == '("energi" OR "energi"*) AND "el"'
+    assert fts_match('cirkulär "ekonomi" -x') == (
+        '("cirkulär" OR "cirkulär"*) AND ("ekonomi" OR "ekonomi"*) AND "x"'
+    )
+
+
+def test_postgresql_ranks_what_both_searches_found_first():
+    from omstallning.core.search_ranking import merged_ranking
+
+    # Whole words (Swedish stemming) found 1, 2, 3; title beginnings found 4, 3, 1.
+    assert merged_ranking([1, 2, 3], [4, 3, 1]) == [1, 3, 2, 4]
+    assert merged_ranking([], [4, 3]) == [4, 3]
+    assert merged_ranking([1, 2], []) == [1, 2]

@@ -2,6 +2,7 @@
 
 from collections import Counter
 from datetime import date
+from decimal import Decimal
 
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -14,6 +15,7 @@ from omstallning.core.sni import section_of
 from omstallning.demo.funding import (
     POPULATION,
     RURAL,
+    budget_frames,
     generated_decisions,
     load_demo_funding,
 )
@@ -33,6 +35,7 @@ from omstallning.funding.models import (
     Status,
     ownership_of,
 )
+from omstallning.funding.statistics import StatisticsFilter, funding_statistics
 from omstallning.strategy.models import Strategy
 
 PROGRAMMES = {
@@ -258,3 +261,38 @@ def test_demo_applications_through_the_services_when_there_are_users(demo):
     before = _counts()
     load_demo_funding(strategy, users)
     assert _counts() == before
+
+
+def test_budget_frames_follow_what_was_granted_and_are_never_passed():
+    granted = {2023: Decimal(9_400_000), 2024: Decimal(4_850_000), 2026: Decimal(2_800_000)}
+
+    frames = budget_frames(8_000_000, granted, date(2026, 7, 2))
+
+    # The typical year: (9 400 000 + 4 850 000) / 2 / 0,92 = 7 744 565 (2025 granted nothing,
+    # 2026 is not over). 2023: 7 744 565 × 0,92 = 7 125 000, but 9 400 000 / 0,98 = 9 591 837
+    # is needed, so 9 600 000 (rounded up to 100 000). 2024: 7 744 565 → 7 800 000 (it granted
+    # only 4 850 000). 2025: × 1,04 = 8 054 348 → 8 100 000. 2026: 7 800 000, since the pace so
+    # far (2 800 000 in 182 days: 5 615 385 a year, / 0,98 = 5 729 985) fits. 2027: × 1,08 =
+    # 8 364 130 → 8 400 000.
+    assert frames == {
+        2023: Decimal(9_600_000),
+        2024: Decimal(7_800_000),
+        2025: Decimal(8_100_000),
+        2026: Decimal(7_800_000),
+        2027: Decimal(8_400_000),
+    }
+
+
+def test_the_demo_budgets_are_never_overspent_and_the_coming_year_awaits_decisions(demo):
+    statistics = funding_statistics(StatisticsFilter(), suppress=False)
+    this_year = timezone.localdate().year
+    rows = statistics.budget_use
+
+    assert rows
+    overspent = [(r.programme, r.year, r.share) for r in rows if r.share is None or r.share > 1]
+    assert overspent == []
+    # A past year uses at least half its frame.
+    assert all(r.share >= 0.5 for r in rows if r.year < this_year)
+    # The generated history ends with 2026: the years after wait for decisions.
+    later = [r for r in rows if r.year > 2026]
+    assert later and all(r.awaiting_decisions and r.granted == 0 for r in later)

@@ -1,5 +1,7 @@
 """Träffpunkt hållbarhet: the landing page with its meetings, and one page per meeting."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -162,11 +164,18 @@ class EventPage(RoutablePageMixin, BasePage):
         *BasePage.search_fields,
         index.SearchField("agenda"),
         index.SearchField("target_group"),
+        index.SearchField("venue"),
+        index.SearchField("address"),
+        index.RelatedFields("theme", [index.SearchField("name_sv"), index.SearchField("name_en")]),
+        index.RelatedFields("municipality", [index.SearchField("name")]),
+        index.RelatedFields("contact", [index.SearchField("name"), index.SearchField("role")]),
+        index.RelatedFields("organisers", [index.SearchField("name")]),
         index.FilterField("starts_at"),
     ]
     parent_page_types = ["events.EventIndexPage"]
     subpage_types: list[str] = []
     template = "events/event_page.html"
+    search_label = _("Träff")
 
     class Meta:
         verbose_name = _("träff")
@@ -209,6 +218,34 @@ class EventPage(RoutablePageMixin, BasePage):
     @property
     def is_cancelled(self) -> bool:
         return self.cancelled_at is not None
+
+    @property
+    def places_left(self) -> int | None:
+        """Places still free, or None when the meeting has no limit. Uses the count that a
+        listing annotates (`confirmed_count`), so that cards cost no query each."""
+        if self.capacity is None:
+            return None
+        confirmed = getattr(self, "confirmed_count", None)
+        if confirmed is None:
+            confirmed = self.registrations.filter(status="confirmed").count()
+        return max(self.capacity - confirmed, 0)
+
+    @property
+    def offers_calendar(self) -> bool:
+        """A calendar entry is for a meeting still to come that takes place."""
+        return not self.is_past and not self.is_cancelled
+
+    @property
+    def municipality_not_in_address(self) -> str:
+        """The municipality's name, unless the venue or address already names it (as in
+        "Stora gatan 1, Västerås"): then it would only repeat the town."""
+        if self.municipality is None:
+            return ""
+        name = self.municipality.name
+        place = f"{self.venue} {self.address}"
+        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", place, flags=re.IGNORECASE):
+            return ""
+        return name
 
     def registration_state(self, now=None) -> str:
         """'open', 'not_yet', 'closed', 'past' or 'cancelled'."""

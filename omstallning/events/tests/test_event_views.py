@@ -24,7 +24,13 @@ def test_listing_shows_upcoming_and_past_demo_meetings(demo, client):
     assert past.count('class="card"') == 3
     assert "Cirkulära affärsmodeller i tillverkningsindustrin" in upcoming
     assert "Jämställt företagsfrämjande" in past
-    assert "Dokumentation finns" in past
+    documented = EventPage.objects.get(title="Jämställt företagsfrämjande")
+    # Linked straight to the documentation, and saying which meeting's it is.
+    assert re.search(
+        rf'<a href="{re.escape(documented.url)}#dokumentation">Dokumentation från träffen'
+        r'<span class="visually-hidden"> <span>Jämställt företagsfrämjande</span></span></a>',
+        past,
+    )
 
 
 def test_listing_filters_by_theme_municipality_and_format(demo, client):
@@ -106,10 +112,14 @@ def test_the_person_changes_details_and_cancels_through_the_link(demo, client):
     path = registration_manage_path(holder)
 
     client.post(path, {"action": "save", "name": "Bo Berg", "food_needs": "Vegetariskt"})
-    page = client.post(path, {"action": "cancel"}, follow=True).content.decode()
-
+    asked = client.post(path, {"action": "cancel"}, follow=True)  # an old form: asks first
     holder.refresh_from_db()
     assert holder.food_needs == "Vegetariskt"
+    assert holder.status == Registration.Status.CONFIRMED
+    assert "Ta bort din anmälan?" in asked.content.decode()
+    page = client.post(f"{path}ta-bort/", follow=True).content.decode()
+
+    holder.refresh_from_db()
     assert holder.status == Registration.Status.CANCELLED
     assert "Du är avanmäld." in page
     assert Registration.objects.get(email="cia@example.org").status == "confirmed"

@@ -2,6 +2,7 @@ from .applications import AMOUNT, Application, Attachment, BudgetLine, Completio
 from .case import CaseEvent, ConflictDeclaration, CriterionScore
 from .decisions import Decision, EnvironmentalImpact, Outcome, Ownership, ownership_of
 from .follow_up import FinalReport, Payment
+from .officers import OfficerContact
 from .organisations import AgeGroup, ApplicantOrganisation, CompanySize, Gender, YesNo
 from .pages import FundingIndexPage
 from .programmes import (
@@ -34,6 +35,7 @@ __all__ = [
     "FinalReport",
     "FundingIndexPage",
     "Gender",
+    "OfficerContact",
     "Outcome",
     "Ownership",
     "Payment",

@@ -39,12 +39,18 @@ class Application(models.Model):
         related_name="applications",
         verbose_name=_("sökande organisation"),
     )
+    # Empty only once the applicant closed their account: the case itself is kept (the
+    # region must archive it), with the name and address they applied under.
     applicant = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="funding_applications",
         verbose_name=_("sökande"),
     )
+    applicant_name = models.CharField(_("sökandens namn"), max_length=300, blank=True)
+    applicant_email = models.EmailField(_("sökandens e-postadress"), blank=True)
     # Given on submission; NULL (not "") while a draft, so that drafts do not collide.
     reference = models.CharField(
         _("diarienummer"), max_length=20, unique=True, null=True, blank=True
@@ -103,6 +109,12 @@ class Application(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference or _('Utkast')}: {self.title}"
+
+    @property
+    def applicant_address(self) -> str:
+        """Where mail about the case goes: the account's address, or the one kept with the
+        case after the account was closed."""
+        return self.applicant.email if self.applicant_id else self.applicant_email
 
     @property
     def total_budget(self):

@@ -51,9 +51,12 @@ def validate_sni_code(value: str) -> None:
 class ApplicantOrganisation(models.Model):
     """An organisation as its representative describes it when applying."""
 
+    # Empty only once the representative closed their account and a case still needs it.
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="applicant_organisations",
         verbose_name=_("företrädare"),
     )

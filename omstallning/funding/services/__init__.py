@@ -30,6 +30,7 @@ from .case import (
     payment_register,
     review_start,
 )
+from .officers import officer_contact_save
 
 __all__ = [
     "ApplicationContent",
@@ -52,6 +53,7 @@ __all__ = [
     "criterion_scores_save",
     "final_report_submit",
     "officer_assessment_start",
+    "officer_contact_save",
     "organisation_save",
     "payment_register",
     "payment_request",

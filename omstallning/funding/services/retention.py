@@ -23,9 +23,14 @@ def drafts_purge_expired(*, now=None) -> int:
     )
     count = 0
     for application in expired:
-        for attachment in application.attachments.all():
-            # The file goes only once the row is gone for good.
-            transaction.on_commit(lambda file=attachment.file: file.storage.delete(file.name))
-        application.delete()
+        draft_delete(application)
         count += 1
     return count
+
+
+def draft_delete(application: Application) -> None:
+    """A draft, with its attachments' files (inside the caller's transaction)."""
+    for attachment in application.attachments.all():
+        # The file goes only once the row is gone for good.
+        transaction.on_commit(lambda file=attachment.file: file.storage.delete(file.name))
+    application.delete()

@@ -9,7 +9,6 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import time_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -19,6 +18,7 @@ from omstallning.assessment.forms import AssessmentAnswersForm
 from omstallning.assessment.models import Assessment
 from omstallning.assessment.selectors import criteria_of, profile_of
 from omstallning.assessment.services import answers_save, assessment_submit
+from omstallning.core.downloads import content_disposition, dated_filename, file_response
 
 from .. import selectors, services
 from ..decision_letter import decision_letter_pdf
@@ -28,6 +28,7 @@ from ..forms import (
     AttachmentForm,
     BudgetLineFormSet,
     CompletionAnswerForm,
+    ErrorSummary,
     FinalReportForm,
     OrganisationForm,
     PaymentRequestForm,
@@ -53,7 +54,8 @@ def login_required_here(view):
 
 def _visible_application(request: HttpRequest, pk: int) -> Application:
     application = get_object_or_404(
-        Application.objects.select_related("call__programme", "organisation"), pk=pk
+        Application.objects.select_related("call__programme", "organisation", "assigned_officer"),
+        pk=pk,
     )
     if not can_view(request.user, application):
         raise Http404
@@ -112,6 +114,7 @@ def organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpRespon
         "funding/organisation_form.html",
         {
             "form": form,
+            "error_summary": ErrorSummary(form),
             "organisation": organisation,
             "breadcrumb_current": organisation.name if organisation else _("Ny organisation"),
         },
@@ -148,7 +151,12 @@ def application_start(request: HttpRequest, call_id: int) -> HttpResponse:
     return _render(
         request,
         "funding/application_start.html",
-        {"form": form, "call": call, "breadcrumb_current": call.title},
+        {
+            "form": form,
+            "error_summary": ErrorSummary(form),
+            "call": call,
+            "breadcrumb_current": call.title,
+        },
     )
 
 
@@ -187,16 +195,34 @@ def _application_forms(application: Application, data=None):
     return form, formset
 
 
+ATTACHMENT_NOTICE = "funding_attachment_notice"
+
+
 def _draft_context(request, application, form, formset, **extra) -> dict:
     frameworks = application.call.self_assessment_frameworks.all()
     started = {a.version.framework_id: a for a in self_assessments(application)}
+    requirements = list(application.call.attachment_requirements.all())
+    attachment_form = extra.pop("attachment_form", None) or AttachmentForm()
+    # The draft's errors are listed in one summary: at the top, or at the attachments when
+    # the person was uploading or removing a file (site.js moves focus, and so the page, to
+    # the summary; a successful upload redirects to #bilagor).
+    summary = ErrorSummary(form, [(formset, _budget_row_label)])
+    at_attachments = extra.pop("at_attachments", False)
+    upload_summary = ErrorSummary(attachment_form)
+    if at_attachments:
+        upload_summary = ErrorSummary(attachment_form, extra_forms=[summary])
     return {
         "application": application,
         "form": form,
         "formset": formset,
-        "attachment_form": extra.pop("attachment_form", None) or AttachmentForm(),
+        "error_summary": None if at_attachments else summary,
+        "attachment_form": attachment_form,
+        "attachment_summary": upload_summary,
+        "attachment_notice": extra.pop("attachment_notice", None)
+        or _pop_attachment_notice(request, application),
         "attachments": application.attachments.all(),
-        "requirements": application.call.attachment_requirements.all(),
+        "required_attachments": [r for r in requirements if r.required],
+        "optional_attachments": [r for r in requirements if not r.required],
         "self_assessments": [(framework, started.get(framework.pk)) for framework in frameworks],
         "problems": extra.pop("problems", None),
         "retention_days": settings.FUNDING_DRAFT_RETENTION_DAYS,
@@ -205,17 +231,42 @@ def _draft_context(request, application, form, formset, **extra) -> dict:
     }
 
 
+def _budget_row_label(number: int) -> str:
+    return _("Budgetrad %(number)s") % {"number": number}
+
+
+def _remember_attachment_notice(request, application, text: str) -> None:
+    """Said at the attachments after the redirect: what happened to the file."""
+    request.session[ATTACHMENT_NOTICE] = {"application": application.pk, "text": text}
+
+
+def _pop_attachment_notice(request, application) -> str | None:
+    notice = request.session.get(ATTACHMENT_NOTICE)
+    if not notice or notice.get("application") != application.pk:
+        return None
+    del request.session[ATTACHMENT_NOTICE]
+    return notice.get("text")
+
+
 def _save_draft(request, application):
-    """Save what the form holds. Returns the bound forms and whether they were saved."""
+    """Save every field that is right; a field with an error keeps what was stored, and is
+    shown again as it was typed, with its message. Returns the bound forms and whether
+    everything posted was right (and so saved)."""
     form, formset = _application_forms(application, request.POST)
-    if not (form.is_valid() and formset.is_valid()):
+    form_valid, formset_valid = form.is_valid(), formset.is_valid()
+    lines = budget_lines_from(formset, stored=list(application.budget_lines.all()))
+    try:
+        services.application_save(
+            application=application,
+            user=request.user,
+            content=form.content(lines, stored=application),
+        )
+    except (ValidationError, PermissionDenied) as error:
+        for text in _error_text(error):
+            form.add_error(None, text)
         return form, formset, False
-    services.application_save(
-        application=application,
-        user=request.user,
-        content=form.content(budget_lines_from(formset)),
-    )
-    return form, formset, True
+    application.refresh_from_db()
+    return form, formset, form_valid and formset_valid
 
 
 @login_required_here
@@ -233,7 +284,8 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _draft(request: HttpRequest, application: Application) -> HttpResponse:
     """One form for the whole draft. Every button saves what is written first (uploading a
-    file, removing one, going to the self-assessment), so nothing typed is lost."""
+    file, removing one, going to the self-assessment), so nothing typed is lost; a field
+    with an error keeps what was saved before, and the rest is saved."""
     if request.method != "POST":
         form, formset = _application_forms(application)
         return _render(
@@ -241,22 +293,28 @@ def _draft(request: HttpRequest, application: Application) -> HttpResponse:
             "funding/application_form.html",
             _draft_context(request, application, form, formset),
         )
-    form, formset, saved = _save_draft(request, application)
+    form, formset, valid = _save_draft(request, application)
     if request.htmx and request.POST.get("autosave"):
+        summary = ErrorSummary(form, [(formset, _budget_row_label)])
         return _render(
             request,
             "funding/includes/autosave_status.html",
-            {"saved": saved, "at": time_format(timezone.localtime(), "H:i")},
+            {
+                "problems": [entry for entry in summary if entry.errors],
+                "general_problems": summary.non_field_errors(),
+                "at": timezone.localtime(),
+            },
         )
-    if not saved:
-        messages.error(request, _("Något behöver rättas. Se markeringarna nedan."))
-        context = _draft_context(request, application, form, formset)
-        return _render(request, "funding/application_form.html", context, status=422)
     action = request.POST.get("action", "save")
     if action == "upload":
-        return _upload(request, application, form, formset)
+        return _upload(request, application, form, formset, valid)
     if action.startswith("delete:"):
-        return _delete_attachment(request, application, action.removeprefix("delete:"))
+        return _delete_attachment(
+            request, application, action.removeprefix("delete:"), form, formset, valid
+        )
+    if not valid:
+        context = _draft_context(request, application, form, formset, partly_saved=True)
+        return _render(request, "funding/application_form.html", context, status=422)
     if action.startswith("assess:"):
         framework_id = action.removeprefix("assess:")
         if framework_id.isdigit():
@@ -279,11 +337,19 @@ def _draft(request: HttpRequest, application: Application) -> HttpResponse:
     return redirect("funding:application", pk=application.pk)
 
 
-def _upload(request, application, form, formset) -> HttpResponse:
+def _at_attachments(application) -> str:
+    return f"{reverse('funding:application', args=[application.pk])}#bilagor"
+
+
+def _upload(request, application, form, formset, draft_valid: bool) -> HttpResponse:
+    """The file is handled whatever the other fields hold, and the page always says what
+    became of it: uploaded, or not uploaded and why."""
     upload = AttachmentForm(request.POST, request.FILES)
+    chosen = request.FILES.get("file")
+    notice = None
     if upload.is_valid():
         try:
-            services.attachment_add(
+            attachment = services.attachment_add(
                 application=application,
                 user=request.user,
                 kind=upload.cleaned_data["kind"],
@@ -292,23 +358,45 @@ def _upload(request, application, form, formset) -> HttpResponse:
         except (ValidationError, PermissionDenied) as error:
             upload.add_error("file", _error_text(error))
         else:
-            messages.success(request, _("Utkastet är sparat och bilagan uppladdad."))
-            return redirect(f"{reverse('funding:application', args=[application.pk])}#bilagor")
-    context = _draft_context(request, application, form, formset, attachment_form=upload)
+            notice = _("Bilagan ”%(name)s” är uppladdad.") % {"name": attachment.original_name}
+            if draft_valid:
+                _remember_attachment_notice(request, application, notice)
+                return redirect(_at_attachments(application))
+            upload = AttachmentForm()
+    if chosen is not None and upload.errors:
+        upload.add_error(None, _("Filen ”%(name)s” är inte uppladdad.") % {"name": chosen.name})
+    context = _draft_context(
+        request,
+        application,
+        form,
+        formset,
+        attachment_form=upload,
+        attachment_notice=notice,
+        at_attachments=True,
+        partly_saved=not draft_valid,
+    )
     return _render(request, "funding/application_form.html", context, status=422)
 
 
-def _delete_attachment(request, application, attachment_id: str) -> HttpResponse:
+def _delete_attachment(request, application, attachment_id, form, formset, draft_valid):
     attachment = get_object_or_404(
         Attachment, pk=attachment_id if attachment_id.isdigit() else 0, application=application
     )
     services.attachment_remove(attachment=attachment, user=request.user)
-    messages.success(
+    notice = _("Bilagan ”%(name)s” är borttagen.") % {"name": attachment.original_name}
+    if draft_valid:
+        _remember_attachment_notice(request, application, notice)
+        return redirect(_at_attachments(application))
+    context = _draft_context(
         request,
-        _("Utkastet är sparat och bilagan %(name)s borttagen.")
-        % {"name": attachment.original_name},
+        application,
+        form,
+        formset,
+        attachment_notice=notice,
+        at_attachments=True,
+        partly_saved=True,
     )
-    return redirect(f"{reverse('funding:application', args=[application.pk])}#bilagor")
+    return _render(request, "funding/application_form.html", context, status=422)
 
 
 def _detail_context(request, application, **forms) -> dict:
@@ -334,6 +422,8 @@ def _detail_context(request, application, **forms) -> dict:
         "payments": application.payments.all(),
         "final_report": getattr(application, "final_report", None),
         "events": application.events.exclude(to_status="").order_by("at"),
+        "officer": application.assigned_officer,
+        "officer_contact": selectors.officer_contact_of(application),
         "breadcrumb_current": application.title,
     }
 
@@ -450,6 +540,8 @@ def attachment_download(request: HttpRequest, pk: int, attachment_id: int) -> Fi
         filename=attachment.original_name,
         content_type=attachment.content_type,
     )
+    # FileResponse names a non-ASCII file with filename* only; add the ASCII fallback.
+    response["Content-Disposition"] = content_disposition(attachment.original_name)
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
@@ -517,8 +609,11 @@ def decision_letter(request: HttpRequest, pk: int) -> HttpResponse:
     decision = getattr(application, "decision", None)
     if decision is None:
         raise Http404
-    response = HttpResponse(decision_letter_pdf(decision), content_type="application/pdf")
-    name = f"beslut-{decision.case_id}.pdf"
-    response["Content-Disposition"] = f'inline; filename="{name}"'
+    response = file_response(
+        decision_letter_pdf(decision),
+        filename=dated_filename(f"beslut-{decision.case_id}", "pdf"),
+        content_type="application/pdf",
+        as_attachment=False,
+    )
     response["Cache-Control"] = "private, no-store"
     return response

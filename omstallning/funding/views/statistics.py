@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from omstallning.core.downloads import dated_filename, file_response
 from omstallning.core.models import Municipality
 from omstallning.core.sni import SECTIONS
 
@@ -15,7 +16,7 @@ from ..models import Programme
 from ..permissions import is_staff_for_funding
 from ..selectors import funding_page
 from ..statistics import MIN_DECISIONS, UNDERREPRESENTED, StatisticsFilter, funding_statistics
-from ..statistics_export import statistics_csv, statistics_excel
+from ..statistics_export import statistics_csv, statistics_csv_for_excel, statistics_excel
 from ..trend_chart import trend_chart
 
 
@@ -107,11 +108,12 @@ def _bad_filter(form) -> HttpResponse:
     )
 
 
-def _download(content, content_type: str, extension: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    name = f"stod-statistik-{timezone.localdate():%Y-%m-%d}.{extension}"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+def _download(content, content_type: str, extension: str, stem: str = "stod-statistik"):
+    return file_response(
+        content,
+        filename=dated_filename(stem, extension, timezone.localdate()),
+        content_type=content_type,
+    )
 
 
 def statistics_csv_view(request: HttpRequest) -> HttpResponse:
@@ -119,6 +121,19 @@ def statistics_csv_view(request: HttpRequest) -> HttpResponse:
     if statistics is None:
         return _bad_filter(form)
     return _download(statistics_csv(statistics), "text/csv; charset=utf-8", "csv")
+
+
+def statistics_excel_csv_view(request: HttpRequest) -> HttpResponse:
+    """The CSV for Excel with Swedish settings: semicolons and decimal commas."""
+    form, statistics = _statistics(request)
+    if statistics is None:
+        return _bad_filter(form)
+    return _download(
+        statistics_csv_for_excel(statistics),
+        "text/csv; charset=utf-8",
+        "csv",
+        stem="stod-statistik-excel",
+    )
 
 
 def statistics_excel_view(request: HttpRequest) -> HttpResponse:

@@ -1,6 +1,9 @@
 """The knowledge bank: good examples, tools, methods and reports, all tagged the same way."""
 
+from urllib.parse import urlsplit, urlunsplit
+
 from django.db import models
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
@@ -33,9 +36,21 @@ class KnowledgeIndexPage(RoutablePageMixin, BasePage):
     def listing(self, request):
         from ..selectors import knowledge_listing
 
-        return self.render(
-            request, context_overrides={"listing": knowledge_listing(self, request.GET)}
+        htmx = getattr(request, "htmx", None)
+        in_place = bool(htmx) and not htmx.history_restore_request
+        current = urlsplit(htmx.current_url or "") if in_place else None
+        listing = knowledge_listing(
+            self, request.GET, previous=QueryDict(current.query) if current else None
         )
+        response = self.render(request, context_overrides={"listing": listing})
+        if in_place:
+            # The address bar shows exactly the listing shown, in one way of writing it;
+            # a new entry in the history only when something changed.
+            query = listing.query_string()
+            address = self.get_url(request) + (f"?{query}" if query else "")
+            shown = urlunsplit(("", "", current.path, current.query, ""))
+            response["HX-Push-Url"] = "false" if address == shown else address
+        return response
 
     @path("atom/", name="atom")
     def atom(self, request):
@@ -179,6 +194,11 @@ class KnowledgeItemPage(BasePage):
     @property
     def is_imported(self) -> bool:
         return self.imported_from_id is not None
+
+    @property
+    def search_label(self) -> str:
+        """The kind of item, as the site search labels its hits."""
+        return self.kind_label
 
     def get_context(self, request, *args, **kwargs):
         from ..selectors import related_items

@@ -21,9 +21,6 @@ def facet_title(param: str) -> str:
 
 
 @register.simple_tag
-def query_with(request, **changes) -> str:
-    """The current query string with some parameters replaced: links keep every filter."""
-    query = request.GET.copy()
-    for key, value in changes.items():
-        query[key] = value
-    return query.urlencode()
+def listing_query(listing, page: int) -> str:
+    """The query string of another page of the same listing: links keep every choice."""
+    return listing.query_string(page=page)

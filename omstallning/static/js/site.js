@@ -37,11 +37,16 @@
       })
       .then(function (consent) {
         var banner = document.querySelector("[data-consent-banner]");
+        // Focus goes with the banner only if it was still there: a reader who has already
+        // moved on (typing in a search box, say) keeps their place.
+        var focusWasInBanner = banner && banner.contains(document.activeElement);
         if (banner) banner.remove();
         if (consent.third_party) showVideos();
         var main = document.getElementById("main");
         // Keep the reader where they were: the banner sat above the header.
-        if (main) main.focus({ preventScroll: true });
+        if (main && (focusWasInBanner || document.activeElement === document.body)) {
+          main.focus({ preventScroll: true });
+        }
       })
       .catch(function () {
         form.submit();
@@ -75,6 +80,37 @@
     input.focus();
   }
 
+  // On a small screen the menu opens from a button; without JavaScript it is always open.
+  function setUpMenu() {
+    var header = document.querySelector("[data-site-header]");
+    var toggle = header && header.querySelector("[data-menu-toggle]");
+    if (!toggle) return;
+    toggle.hidden = false;
+    header.classList.add("site-header--collapsible");
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", String(open));
+      header.classList.toggle("site-header--open", open);
+    });
+  }
+
+  // After a server-side error the page opens on its summary, so that a screen reader and a
+  // keyboard start where the problems are listed.
+  function focusErrorSummary() {
+    var summary = document.querySelector(".error-summary");
+    if (!summary) return;
+    summary.focus();
+    // A page opened at a #fragment (a form posted to "…#anmalan") loses focus to the body
+    // when the browser scrolls there: give it back to the summary, unless the reader moved.
+    window.addEventListener("load", function () {
+      window.setTimeout(function () {
+        if (document.activeElement === document.body) summary.focus();
+      }, 0);
+    });
+  }
+
   document.addEventListener("submit", submitConsent);
   document.addEventListener("change", checkFileSize);
+  setUpMenu();
+  focusErrorSummary();
 })();

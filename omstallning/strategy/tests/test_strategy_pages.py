@@ -17,7 +17,7 @@ def test_the_strategy_page_shows_goals_red_thread_gaps_and_budget(strategy, clie
     html = client.get("/affarsplan/").content.decode()
 
     assert "Exempeldata" in html
-    assert "Antagen 14 mars 2023 av Regionala utvecklingsnämnden" in html
+    assert "Antagen 14 mars 2023 av regionala utvecklingsnämnden" in html
     assert 'role="img" aria-labelledby="heatmap-title heatmap-desc"' in html
     # The demo's gaps: the industrial land takes nature (goal 15) and nothing counters it;
     # the tourism goal's climate impact is countered by the certification initiative.
@@ -192,15 +192,17 @@ def test_money_per_goal_appears_when_a_funding_source_is_registered(strategy, cl
     from omstallning.strategy import funding_link
 
     # The funding app registers its source when it starts; begin without any.
-    monkeypatch.setattr(funding_link, "_sources", [])
+    monkeypatch.setattr(funding_link, "_source", None)
     without = client.get("/affarsplan/").content.decode()
     goal = StrategyGoal.objects.get(focus_area__strategy=strategy, code="1.1")
-    funding_link.register_goal_money(lambda ids: {goal.pk: Decimal(2_500_000)})
-    funding_link.register_goal_money(lambda ids: {goal.pk: Decimal(500_000), -1: Decimal(9)})
+    funding_link.register_goal_money(
+        lambda ids: {goal.pk: funding_link.GoalMoney(decisions=7, amount=Decimal(3_000_000))},
+        min_decisions=5,
+    )
 
     with_money = client.get("/affarsplan/").content.decode()
 
     assert "Beviljade medel" not in without
-    assert "Beviljade medel till målet: 3\xa0000\xa0000 kr" in with_money
-    assert with_money.count("Beviljade medel till målet: 0 kr") == 7
+    assert "Beviljade medel till målet: 3\xa0000\xa0000 kr i 7 beslut." in with_money
+    assert "Beviljade medel till målet: 0 kr" not in with_money
     assert "Bidrar till globala mål 7, 9, 13 · negativ påverkan på 15" in with_money

@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from django_otp import devices_for_user, user_has_device
 from wagtail.log_actions import log
 
-from . import notifications
-from .models import TwoFactorInvitation, new_token, token_hash
-from .permissions import can_manage_second_factor
+from .. import notifications
+from ..models import TwoFactorInvitation, new_token, token_hash
+from ..permissions import can_manage_second_factor
 
 INVITED = "accounts.second_factor_invited"
 ENROLLED = "accounts.second_factor_enrolled"

@@ -1,26 +1,12 @@
+"""The second factor for staff: waiting for an invitation, and following its link."""
+
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
-from django_otp import user_has_device
 
-from . import second_factor, services
-from .selectors import roles_of
-
-
-@login_required
-def profile(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    return render(
-        request,
-        "accounts/profile.html",
-        {
-            "roles": roles_of(user),
-            "has_two_factor": user_has_device(user),
-            "can_use_admin": user.has_perm("wagtailadmin.access_admin"),
-        },
-    )
+from .. import second_factor, services
 
 
 @never_cache
