@@ -112,6 +112,15 @@ def test_each_focus_area_shows_its_contacts_from_the_seed(demo, client, path, nu
     assert list(person_cards(html)) == contacts
 
 
+def test_a_focus_areas_contact_section_is_the_only_region_named_kontakt(demo, client):
+    html = client.get("/om-projektet/hallbarhetssakrad-finansiering/").content.decode()
+
+    named = re.findall(r'<section aria-labelledby="([^"]+)"', html)
+    headings = [re.search(rf'id="{name}">([^<]+)<', html).group(1) for name in named]
+    assert headings.count("Kontakt") == 1  # axe's landmark-unique: the footer's is no region
+    assert "<section" not in html.split("<footer", 1)[1]
+
+
 def test_cooperation_page_shows_the_four_contact_people_as_the_seed_lists_them(demo, client):
     response = client.get("/om-projektet/samverkan/")
 

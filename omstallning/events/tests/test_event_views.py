@@ -89,7 +89,7 @@ def test_bad_input_is_explained_in_swedish_and_nothing_is_saved(demo, client):
 
     assert response.status_code == 400
     html = response.content.decode()
-    assert "Det här fältet är obligatoriskt" in html
+    assert "Det här fältet är obligatoriskt." in html  # a sentence, with its full stop
     assert "Fyll i en giltig e-postadress." in html
     assert not Registration.objects.filter(event=event).exists()
 
