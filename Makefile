@@ -7,7 +7,7 @@ MANAGE := $(VENV)/bin/python manage.py
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test install lint format messages clean
+.PHONY: run test install bench lint format messages clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -25,6 +25,10 @@ test: install
 	bash scripts/ensure-chromium.sh
 	bash scripts/ensure-html-checker.sh
 	$(VENV)/bin/pytest
+
+## The benchmarks' reference engine (DuckDB) beside the dev tools; `make install` drops it.
+bench: install
+	$(UV) sync --locked --python $(PYTHON) --group bench
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -446,7 +446,11 @@ GROUP BY d.year ORDER BY d.year
 
 
 def _duckdb_connection(csv_path: Path):
-    import duckdb
+    try:
+        import duckdb
+    except ImportError:
+        message = "DuckDB is this benchmark's reference: install it with `make bench`."
+        raise SystemExit(message) from None
 
     connection = duckdb.connect()
     connection.execute("CREATE TABLE sni_division (division INTEGER, section VARCHAR)")

@@ -48,6 +48,8 @@ def pytest_collection_modifyitems(config, items):
     skip = pytest.mark.skip(
         reason=f"Chromium is missing ({CHROMIUM}); install it with `apt-get install chromium`"
     )
+    if os.environ.get("CI") and not CHROMIUM.exists() and any(_is_e2e(item) for item in items):
+        raise pytest.UsageError(f"CI runs the browser tests, and Chromium is missing ({CHROMIUM})")
     for item in items:
         if _is_e2e(item):
             item.add_marker(pytest.mark.e2e)

@@ -3,6 +3,7 @@
 listing, search box and choices; a new search sorts by relevance. At 1280 and 390 px."""
 
 import re
+import time
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -28,6 +29,15 @@ def shown(page) -> dict:
         ),
         "count": page.locator("#knowledge-results-heading").inner_text(),
     }
+
+
+def shows(page, expected: dict, timeout: float = 10.0) -> dict:
+    """What the page shows once it shows `expected`, or after `timeout` seconds: going back,
+    the address changes at once and the listing arrives from the server a moment later."""
+    deadline = time.monotonic() + timeout
+    while (now := shown(page)) != expected and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    return now
 
 
 def settled(page) -> None:
@@ -75,16 +85,13 @@ def test_the_address_follows_every_change_and_comes_back(new_context, width):
     expect(page.locator("#knowledge-sort")).to_have_value("nyast")
     page.go_back()
     expect(page).to_have_url(re.compile(r"\?q=energi&mal=7&kommun=1983$"))
-    settled(page)
-    assert shown(page) == both
+    assert shows(page, both) == both
     page.go_back()
     expect(page).to_have_url(re.compile(r"\?q=energi&kommun=1983$"))
-    settled(page)
-    assert shown(page) == koping
+    assert shows(page, koping) == koping
     page.go_back()
     expect(page).to_have_url(re.compile(r"\?q=energi$"))
-    settled(page)
-    assert shown(page) == searched
+    assert shows(page, searched) == searched
 
     page.reload()
     assert shown(page) == searched

@@ -3,6 +3,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from .v1.api import api
 
@@ -10,10 +11,10 @@ from .v1.api import api
 def _parameter_type(schema: dict) -> str:
     if "type" in schema:
         if schema["type"] == "array":
-            return f"lista av {_parameter_type(schema.get('items', {}))}"
+            return _("lista av %(type)s") % {"type": _parameter_type(schema.get("items", {}))}
         return schema["type"]
     if "anyOf" in schema:
-        return " eller ".join(_parameter_type(part) for part in schema["anyOf"])
+        return f" {_('eller')} ".join(_parameter_type(part) for part in schema["anyOf"])
     return ""
 
 
@@ -33,7 +34,7 @@ def api_documentation(request: HttpRequest) -> HttpResponse:
                     "parameters": [
                         {
                             "name": parameter["name"],
-                            "where": {"path": "sökväg", "query": "fråga"}.get(
+                            "where": {"path": _("sökväg"), "query": _("fråga")}.get(
                                 parameter["in"], parameter["in"]
                             ),
                             "required": parameter.get("required", False),

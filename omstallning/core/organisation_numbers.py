@@ -8,18 +8,14 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from stdnum import luhn
+from stdnum.exceptions import InvalidChecksum
+from stdnum.se import orgnr
 
-# Ten digits, with or without the hyphen; a twelve-digit form with the century ("16" for
-# legal entities, "19"/"20" for sole traders) is accepted and shortened.
+# How the number may be typed: ten digits, the hyphen only after the sixth, and a twelve-digit
+# form with the century ("16" for legal entities, "19"/"20" for sole traders) is shortened.
+# python-stdnum's orgnr is laxer (it drops any hyphen or dot) and checks the check digit.
 _SHAPE = re.compile(r"\A(?:16|19|20)?([0-9]{6})-?([0-9]{4})\Z")
-
-
-def luhn_ok(digits: str) -> bool:
-    total = 0
-    for position, digit in enumerate(int(character) for character in digits):
-        product = digit * (2 if position % 2 == 0 else 1)
-        total += product - 9 if product > 9 else product
-    return total % 10 == 0
 
 
 def normalise_organisation_number(value: str) -> str:
@@ -29,13 +25,13 @@ def normalise_organisation_number(value: str) -> str:
         raise ValidationError(
             _("Organisationsnumret skrivs som 10 siffror: NNNNNN-NNNN."), code="shape"
         )
-    digits = match.group(1) + match.group(2)
-    if not luhn_ok(digits):
+    try:
+        return orgnr.format(orgnr.validate(match.group(1) + match.group(2)))
+    except InvalidChecksum:
         raise ValidationError(
             _("Organisationsnumret stämmer inte: kontrollsiffran är fel. Kontrollera numret."),
             code="check_digit",
-        )
-    return f"{match.group(1)}-{match.group(2)}"
+        ) from None
 
 
 def validate_organisation_number(value: str) -> None:
@@ -48,7 +44,5 @@ def validate_organisation_number(value: str) -> None:
 
 def with_check_digit(first_nine: str) -> str:
     """NNNNNN-NNNN for nine digits, completed with their check digit (for test and demo data)."""
-    for last in "0123456789":
-        if luhn_ok(first_nine + last):
-            return f"{first_nine[:6]}-{first_nine[6:]}{last}"
-    raise AssertionError("unreachable: one of ten digits always completes the sum")
+    digits = first_nine + luhn.calc_check_digit(first_nine)
+    return orgnr.format(digits)

@@ -16,12 +16,13 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from . import exports, selectors, services
 from .models import EventPage, Registration
+from .permissions import can_handle_person_data, can_manage_participants, can_view_participants
 
 Status = Registration.Status
 
 
-def _require(request: HttpRequest, permission: str) -> None:
-    if not request.user.has_perm(permission):
+def _require(allowed: bool) -> None:
+    if not allowed:
         raise PermissionDenied
 
 
@@ -31,7 +32,7 @@ class ParticipantsView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "group"
 
     def dispatch(self, request, page_id: int, *args, **kwargs):
-        _require(request, "events.view_registration")
+        _require(can_view_participants(request.user))
         self.event = get_object_or_404(EventPage, pk=page_id)
         return super().dispatch(request, *args, **kwargs)
 
@@ -50,13 +51,13 @@ class ParticipantsView(WagtailAdminTemplateMixin, TemplateView):
             waiting=active.filter(status=Status.WAITLISTED).order_by("created_at", "pk"),
             places_left=selectors.places_left(self.event),
             attended=active.filter(attended_at__isnull=False).count(),
-            can_change=self.request.user.has_perm("events.change_registration"),
+            can_change=can_manage_participants(self.request.user),
             feedback=selectors.feedback_summary(self.event),
         )
         return context
 
     def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        _require(request, "events.change_registration")
+        _require(can_manage_participants(request.user))
         action = request.POST.get("action")
         try:
             if action in ("check_in", "undo_check_in"):
@@ -64,12 +65,13 @@ class ParticipantsView(WagtailAdminTemplateMixin, TemplateView):
                     Registration, pk=request.POST.get("registration"), event=self.event
                 )
                 services.registration_check_in(
-                    registration=registration, attended=action == "check_in"
+                    registration=registration, user=request.user, attended=action == "check_in"
                 )
                 return redirect(f"{request.path}#deltagare-{registration.pk}")
             if action == "message":
                 count = services.event_message_send(
                     event=self.event,
+                    user=request.user,
                     subject=request.POST.get("subject", ""),
                     body=request.POST.get("body", ""),
                     include_waiting=request.POST.get("include_waiting") == "on",
@@ -79,7 +81,7 @@ class ParticipantsView(WagtailAdminTemplateMixin, TemplateView):
                 )
             elif action == "cancel_event":
                 count = services.event_cancel(
-                    event=self.event, reason=request.POST.get("reason", "")
+                    event=self.event, user=request.user, reason=request.POST.get("reason", "")
                 )
                 messages.success(
                     request,
@@ -91,7 +93,7 @@ class ParticipantsView(WagtailAdminTemplateMixin, TemplateView):
 
 
 def participants_export(request: HttpRequest, page_id: int, file_format: str) -> HttpResponse:
-    _require(request, "events.view_registration")
+    _require(can_view_participants(request.user))
     event = get_object_or_404(EventPage, pk=page_id)
     name = f"deltagare-{slugify(event.title) or event.pk}"
     if file_format == "xlsx":
@@ -114,7 +116,7 @@ class PersonDataView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "user"
 
     def dispatch(self, request, *args, **kwargs):
-        _require(request, "events.delete_registration")
+        _require(can_handle_person_data(request.user))
         return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):
@@ -124,7 +126,7 @@ class PersonDataView(WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         email = self.request.GET.get("epost", "").strip()
         context["email"] = email
-        context["registrations"] = services.person_registrations(email) if email else None
+        context["registrations"] = selectors.person_registrations(email) if email else None
         return context
 
     def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
@@ -146,7 +148,7 @@ class PersonDataView(WagtailAdminTemplateMixin, TemplateView):
                     "registered_at": registration.created_at,
                     "attended_at": registration.attended_at,
                 }
-                for registration in services.person_registrations(email)
+                for registration in selectors.person_registrations(email)
             ]
             response = HttpResponse(
                 json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
@@ -157,12 +159,14 @@ class PersonDataView(WagtailAdminTemplateMixin, TemplateView):
         return super().get(request, *args, **kwargs)
 
     def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        email = request.POST.get("epost", "").strip()
-        if not email:
-            messages.error(request, _("Ange en e-postadress."))
-            return redirect(request.path)
-        count = services.registrations_anonymise(services.person_registrations(email))
-        messages.success(
-            request, _("%(count)s anmälningar är raderade (anonymiserade).") % {"count": count}
-        )
+        try:
+            count = services.person_data_erase(
+                email=request.POST.get("epost", ""), user=request.user
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request, _("%(count)s anmälningar är raderade (anonymiserade).") % {"count": count}
+            )
         return redirect(request.path)

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
 from icalendar import Alarm, Calendar, Event
 
 from .models import EventPage
@@ -40,7 +41,7 @@ def _vevent(event: EventPage, base_url: str, *, with_online_link: bool) -> Event
         part for part in (event.intro, strip_tags(event.agenda)) if part.strip()
     )
     if with_online_link and event.online_link:
-        description += f"\n\nLänk till mötet: {event.online_link}"
+        description += f"\n\n{_('Länk till mötet')}: {event.online_link}"
     entry.add("description", description)
     if event.is_cancelled:
         entry.add("status", "CANCELLED")

@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy
 
 from omstallning.accounts.personal_data import register_personal_data
 
-from .services import person_registrations, registrations_anonymise
+from .selectors import person_registrations
+from .services import registrations_anonymise
 
 
 def events_export(user: AbstractBaseUser) -> list[dict]:

@@ -90,3 +90,10 @@ def feedback_summary(event: EventPage) -> dict:
         "average": round(sum(ratings) / len(ratings), 1) if ratings else None,
         "answers": answers,
     }
+
+
+def person_registrations(email: str) -> QuerySet[Registration]:
+    """A person's registrations not yet anonymised, found by their e-mail address."""
+    return Registration.objects.filter(
+        email__iexact=email.strip(), anonymised_at__isnull=True
+    ).select_related("event", "municipality")

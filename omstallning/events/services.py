@@ -3,6 +3,10 @@
 Capacity is never exceeded: the meeting's row is locked (SELECT … FOR UPDATE on PostgreSQL;
 SQLite's IMMEDIATE transactions write one at a time) and the places are counted inside the
 lock, so two people can never both take the last place.
+
+The public writes (registering, changing, cancelling one's own registration) have no acting
+user. The organisers' writes take the `user`, check the permission and leave an entry in
+Wagtail's log, which the page's history in the admin shows.
 """
 
 from dataclasses import dataclass
@@ -10,18 +14,28 @@ from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.log_actions import log
 
 from omstallning.core.models import Municipality
 
 from . import notifications, selectors
 from .models import EventPage, Feedback, Registration
+from .permissions import can_handle_person_data, can_manage_participants
 
 Status = Registration.Status
+
+# Wagtail log actions (labels in wagtail_hooks.register_events_log_actions).
+CHECKED_IN = "events.check_in"
+CHECK_IN_UNDONE = "events.check_in_undone"
+MESSAGE_SENT = "events.message_sent"
+EVENT_CANCELLED = "events.event_cancelled"
+PERSON_DATA_ERASED = "events.person_data_erased"
 
 WINDOW_MESSAGES = {
     "not_yet": gettext_lazy("Anmälan har inte öppnat än."),
@@ -164,27 +178,64 @@ def registrations_anonymise_expired(*, now=None) -> int:
     return registrations_anonymise(Registration.objects.filter(event__ends_at__lt=cutoff))
 
 
-def person_registrations(email: str):
-    return Registration.objects.filter(
-        email__iexact=email.strip(), anonymised_at__isnull=True
-    ).select_related("event", "municipality")
+@transaction.atomic
+def person_data_erase(*, email: str, user: AbstractBaseUser) -> int:
+    """Anonymise every registration from the address (GDPR article 17). Each meeting's log
+    says how many of its registrations went and who erased them, never whose they were."""
+    if not can_handle_person_data(user):
+        raise PermissionDenied(_("Du får inte radera någons anmälningar."))
+    if not email.strip():
+        raise ValidationError(_("Ange en e-postadress."), code="empty")
+    found = selectors.person_registrations(email)
+    per_event: dict[int, int] = {}
+    for event_id in found.values_list("event_id", flat=True):
+        per_event[event_id] = per_event.get(event_id, 0) + 1
+    count = registrations_anonymise(found)
+    for event in EventPage.objects.filter(pk__in=per_event):
+        log(
+            instance=event,
+            action=PERSON_DATA_ERASED,
+            user=user,
+            data={"registrations": per_event[event.pk]},
+        )
+    return count
+
+
+def _require_organiser(user: AbstractBaseUser) -> None:
+    if not can_manage_participants(user):
+        raise PermissionDenied(_("Du får inte ändra deltagarna i den här träffen."))
 
 
 @transaction.atomic
-def registration_check_in(*, registration: Registration, attended: bool) -> Registration:
+def registration_check_in(
+    *, registration: Registration, user: AbstractBaseUser, attended: bool
+) -> Registration:
+    _require_organiser(user)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if registration.status != Status.CONFIRMED:
         raise ValidationError(_("Bara den som har en plats kan checkas in."), code="status")
     registration.attended_at = timezone.now() if attended else None
     registration.save(update_fields=["attended_at", "updated_at"])
+    log(
+        instance=registration.event.specific,
+        action=CHECKED_IN if attended else CHECK_IN_UNDONE,
+        user=user,
+        data={"registration": registration.pk},
+    )
     return registration
 
 
 @transaction.atomic
 def event_message_send(
-    *, event: EventPage, subject: str, body: str, include_waiting: bool = False
+    *,
+    event: EventPage,
+    user: AbstractBaseUser,
+    subject: str,
+    body: str,
+    include_waiting: bool = False,
 ) -> int:
     """A message from the organisers to everyone registered. Returns how many it went to."""
+    _require_organiser(user)
     if not subject.strip() or not body.strip():
         raise ValidationError(_("Skriv både ämne och meddelande."), code="empty")
     statuses = [Status.CONFIRMED, Status.WAITLISTED] if include_waiting else [Status.CONFIRMED]
@@ -193,12 +244,23 @@ def event_message_send(
         transaction.on_commit(
             partial(notifications.send_message, registration, subject.strip(), body.strip())
         )
+    log(
+        instance=event,
+        action=MESSAGE_SENT,
+        user=user,
+        data={
+            "subject": subject.strip(),
+            "recipients": len(recipients),
+            "include_waiting": include_waiting,
+        },
+    )
     return len(recipients)
 
 
 @transaction.atomic
-def event_cancel(*, event: EventPage, reason: str) -> int:
+def event_cancel(*, event: EventPage, user: AbstractBaseUser, reason: str) -> int:
     """Cancel the meeting and tell everyone registered or waiting. Returns how many were told."""
+    _require_organiser(user)
     event = _locked_event(event)
     if event.is_cancelled:
         raise ValidationError(_("Träffen är redan inställd."), code="cancelled")
@@ -214,6 +276,12 @@ def event_cancel(*, event: EventPage, reason: str) -> int:
         transaction.on_commit(
             partial(notifications.send_event_cancelled, registration, reason.strip())
         )
+    log(
+        instance=event,
+        action=EVENT_CANCELLED,
+        user=user,
+        data={"reason": reason.strip(), "told": len(told)},
+    )
     return len(told)
 
 

@@ -5,11 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_views
+from . import admin_views, services
 from .models import EventPage, EventTheme
+from .permissions import can_handle_person_data, can_view_participants
 
 
 class EventThemeViewSet(SnippetViewSet):
@@ -40,7 +42,7 @@ def register_event_admin_urls():
 
 @hooks.register("register_page_listing_buttons")
 def participants_button(page, user, next_url=None):
-    if isinstance(page.specific_deferred, EventPage) and user.has_perm("events.view_registration"):
+    if isinstance(page.specific_deferred, EventPage) and can_view_participants(user):
         yield Button(
             _("Deltagare"),
             reverse("events_admin:participants", args=[page.pk]),
@@ -51,7 +53,7 @@ def participants_button(page, user, next_url=None):
 
 class PersonDataMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm("events.delete_registration")
+        return can_handle_person_data(request.user)
 
 
 @hooks.register("register_settings_menu_item")
@@ -67,3 +69,43 @@ def register_person_data_menu_item():
 @hooks.register("insert_global_admin_css")
 def event_admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("events/admin.css"))
+
+
+@hooks.register("register_log_actions")
+def register_events_log_actions(actions):
+    actions.register_action(services.CHECKED_IN, _("Incheckad"), _("En deltagare checkades in"))
+    actions.register_action(
+        services.CHECK_IN_UNDONE, _("Incheckning ångrad"), _("En incheckning ångrades")
+    )
+
+    @actions.register_action(services.MESSAGE_SENT)
+    class MessageSent(LogFormatter):
+        label = _("Meddelande skickat till deltagarna")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            return _("Meddelandet ”%(subject)s” skickades till %(count)s personer.") % {
+                "subject": data.get("subject", ""),
+                "count": data.get("recipients", 0),
+            }
+
+    @actions.register_action(services.EVENT_CANCELLED)
+    class EventCancelled(LogFormatter):
+        label = _("Träffen inställd")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            return _("Träffen ställdes in: %(reason)s (%(count)s personer fick besked).") % {
+                "reason": data.get("reason", ""),
+                "count": data.get("told", 0),
+            }
+
+    @actions.register_action(services.PERSON_DATA_ERASED)
+    class PersonDataErased(LogFormatter):
+        label = _("Personuppgifter raderade")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            return _("%(count)s anmälningar anonymiserades på begäran.") % {
+                "count": data.get("registrations", 0)
+            }

@@ -24,6 +24,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from omstallning.core.municipality_codes import is_municipality_code
 from omstallning.core.organisation_numbers import normalise_organisation_number
 from omstallning.core.sni import section_of
 
@@ -56,7 +57,6 @@ COLUMNS = [
 ]
 BATCH = 5000
 CASE_ID = re.compile(r"\A[A-Za-z0-9][A-Za-z0-9_./:-]{0,39}\Z")
-MUNICIPALITY = re.compile(r"\A[0-9]{4}\Z")
 ISO_DATE = re.compile(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 SEK = re.compile(r"\A[0-9]{1,12}(?:\.0{1,2})?\Z")
 UPDATED_FIELDS = [
@@ -156,7 +156,7 @@ def parse_row(row: dict[str, str], programmes: dict[str, int], today: date) -> D
         organisation_number = normalise_organisation_number(values["org_number"])
     except ValidationError as error:
         raise RowError(f"org_number: {error.messages[0]}") from None
-    if not MUNICIPALITY.fullmatch(values["municipality_code"]):
+    if not is_municipality_code(values["municipality_code"]):
         raise RowError(_("municipality_code ska vara fyra siffror, till exempel 1980."))
     sni_section = section_of(values["sni_code"])
     if sni_section is None:

@@ -1,5 +1,7 @@
 """Staff views for the strategy's follow-up: a status report on an initiative."""
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
@@ -11,10 +13,18 @@ from omstallning.core.downloads import dated_filename, file_response
 from . import indicator_import, revisions, services
 from .forms import AdoptForm, IndicatorImportForm, StatusReportForm
 from .models import Initiative, Strategy
+from .permissions import (
+    can_adopt,
+    can_report_status,
+    can_set_indicator_values,
+    can_start_revision,
+    can_view_in_admin,
+    can_view_indicator_values,
+)
 
 
 def status_report_view(request, pk: int):
-    if not request.user.has_perm("strategy.change_initiative"):
+    if not can_report_status(request.user):
         raise PermissionDenied
     initiative = get_object_or_404(Initiative.objects.select_related("strategy"), pk=pk)
     form = StatusReportForm(
@@ -43,14 +53,14 @@ def status_report_view(request, pk: int):
     )
 
 
-def _strategy_for(request, pk: int, permission: str) -> Strategy:
-    if not request.user.has_perm(permission):
+def _strategy_for(request, pk: int, may: Callable[..., bool]) -> Strategy:
+    if not may(request.user):
         raise PermissionDenied
     return get_object_or_404(Strategy, pk=pk)
 
 
 def adopt_view(request, pk: int):
-    strategy = _strategy_for(request, pk, "strategy.change_strategy")
+    strategy = _strategy_for(request, pk, can_adopt)
     form = AdoptForm(request.POST or None, initial={"adopted_by": strategy.adopted_by})
     if request.method == "POST" and form.is_valid():
         try:
@@ -68,10 +78,10 @@ def adopt_view(request, pk: int):
 
 
 def new_version_view(request, pk: int):
-    strategy = _strategy_for(request, pk, "strategy.add_strategy")
+    strategy = _strategy_for(request, pk, can_start_revision)
     if request.method == "POST":
         try:
-            copy = revisions.strategy_revision_start(strategy=strategy, user=request.user)
+            copy = services.strategy_revision_start(strategy=strategy, user=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect("strategy_strategy:index")
@@ -83,7 +93,7 @@ def new_version_view(request, pk: int):
 
 
 def compare_view(request, pk: int):
-    newer = _strategy_for(request, pk, "strategy.view_strategy")
+    newer = _strategy_for(request, pk, can_view_in_admin)
     older = newer.previous_version
     if older is None:
         messages.info(request, _("Det finns ingen tidigare version att jämföra med."))
@@ -96,12 +106,12 @@ def compare_view(request, pk: int):
 
 
 def indicator_import_view(request):
-    if not request.user.has_perm("strategy.change_indicatorvalue"):
+    if not can_set_indicator_values(request.user):
         raise PermissionDenied
     form = IndicatorImportForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
-        result = indicator_import.indicator_values_import(
+        result = services.indicator_values_import(
             strategy=form.cleaned_data["strategy"],
             user=request.user,
             data=form.cleaned_data["file"].read(),
@@ -119,7 +129,7 @@ def indicator_import_view(request):
 
 
 def indicator_template_view(request, pk: int, for_excel: bool = False):
-    strategy = _strategy_for(request, pk, "strategy.view_indicatorvalue")
+    strategy = _strategy_for(request, pk, can_view_indicator_values)
     stem = f"indikatorer-{strategy.slug}-v{strategy.version}" + ("-excel" if for_excel else "")
     return file_response(
         indicator_import.template_csv(strategy, for_excel=for_excel),

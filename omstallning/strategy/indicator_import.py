@@ -11,13 +11,11 @@ import io
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from omstallning.core.spreadsheets import csv_for_excel
 
-from .models import Indicator, IndicatorValue, Strategy
+from .models import Indicator, Strategy
 
 COLUMNS = ("mål", "indikator", "år", "värde")
 MAX_ROWS = 10_000
@@ -151,21 +149,6 @@ def _check(strategy: Strategy, reader: csv.DictReader, delimiter: str):
         seen[key] = number
         rows.append(_Row(indicator, year, value, get.get("kommentar", "")[:300]))
     return rows, errors
-
-
-@transaction.atomic
-def indicator_values_import(*, strategy: Strategy, user, data: bytes) -> ImportResult:
-    """Save every row (a value for the same indicator and year is replaced), or none."""
-    if not user.has_perm("strategy.change_indicatorvalue"):
-        raise PermissionDenied
-    rows, errors = parse(strategy, data)
-    if errors:
-        return ImportResult(saved=0, errors=errors)
-    for row in rows:
-        IndicatorValue.objects.update_or_create(
-            indicator=row.indicator, year=row.year, defaults={"value": row.value, "note": row.note}
-        )
-    return ImportResult(saved=len(rows), errors=[])
 
 
 def template_csv(strategy: Strategy, *, for_excel: bool = False) -> str:

@@ -3,8 +3,7 @@ versions can be compared. Goals and initiatives are matched by their number (cod
 
 from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.exceptions import ValidationError
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
@@ -13,13 +12,11 @@ from omstallning.assessment.selectors import latest_profiles
 from .models import FocusArea, IndicatorValue, Initiative, Strategy, StrategyGoal
 
 
-@transaction.atomic
-def strategy_revision_start(*, strategy: Strategy, user) -> Strategy:
+def revision_copy(*, strategy: Strategy) -> Strategy:
     """A new draft version with the same focus areas, goals, indicators (with their values)
     and initiatives (with their current status). Assessments stay with the version they were
-    made for; the new version's goals and initiatives are assessed anew."""
-    if not user.has_perm("strategy.add_strategy"):
-        raise PermissionDenied
+    made for; the new version's goals and initiatives are assessed anew. Called by
+    services.strategy_revision_start, inside its transaction and after its permission check."""
     if Strategy.objects.filter(slug=strategy.slug, status=Strategy.Status.DRAFT).exists():
         raise ValidationError(_("Det finns redan en version under arbete."))
     latest = Strategy.objects.filter(slug=strategy.slug).aggregate(v=Max("version"))["v"]

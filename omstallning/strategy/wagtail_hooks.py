@@ -1,5 +1,8 @@
+from datetime import date
+
 from django.contrib.contenttypes.models import ContentType
 from django.urls import path, reverse
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -7,7 +10,9 @@ from wagtail import hooks
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import Button, MenuItem
+from wagtail.log_actions import LogFormatter
 
+from . import services
 from .admin_views import (
     adopt_view,
     compare_view,
@@ -168,3 +173,43 @@ class StrategyGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_strategy_viewsets():
     return StrategyGroup()
+
+
+@hooks.register("register_log_actions")
+def register_strategy_log_actions(actions):
+    actions.register_action(
+        services.REVISION_STARTED,
+        gettext_lazy("Ny version påbörjad"),
+        gettext_lazy("En ny version påbörjades"),
+    )
+    actions.register_action(
+        services.STATUS_REPORTED,
+        gettext_lazy("Statusrapport"),
+        gettext_lazy("En statusrapport lämnades"),
+    )
+    actions.register_action(
+        services.INDICATOR_VALUE_SET,
+        gettext_lazy("Indikatorvärde satt"),
+        gettext_lazy("Ett indikatorvärde sattes"),
+    )
+
+    @actions.register_action(services.STRATEGY_ADOPTED)
+    class Adopted(LogFormatter):
+        label = gettext_lazy("Antagen")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            adopted_on = date.fromisoformat(data["adopted_on"]) if data.get("adopted_on") else None
+            return _("Affärsplanen antogs %(date)s av %(by)s.") % {
+                "date": date_format(adopted_on, "j F Y") if adopted_on else "",
+                "by": data.get("adopted_by", ""),
+            }
+
+    @actions.register_action(services.INDICATOR_VALUES_IMPORTED)
+    class Imported(LogFormatter):
+        label = gettext_lazy("Indikatorvärden importerade")
+
+        def format_message(self, log_entry):
+            return _("%(count)s indikatorvärden importerades från en fil.") % {
+                "count": (log_entry.data or {}).get("rows", 0)
+            }

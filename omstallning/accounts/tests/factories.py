@@ -24,7 +24,13 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def roles(self, create, extracted, **kwargs):
         if create and extracted:
-            self.groups.add(*Group.objects.filter(name__in=extracted))
+            groups = list(Group.objects.filter(name__in=extracted))
+            unknown = set(extracted) - {group.name for group in groups}
+            # A misspelt role would give a user without rights, and a permission test that
+            # passes for the wrong reason.
+            if unknown:
+                raise ValueError(f"No such role: {', '.join(sorted(unknown))}")
+            self.groups.add(*groups)
 
     @factory.post_generation
     def verified(self, create, extracted, **kwargs):

@@ -173,3 +173,10 @@ def test_business_owner_cannot_publish_through_the_admin(demo):
     assert response.status_code == 302
     about.refresh_from_db()
     assert about.title == "Om projektet"
+
+
+def test_the_user_factory_refuses_a_role_that_does_not_exist(db):
+    from .factories import UserFactory
+
+    with pytest.raises(ValueError, match="No such role: Handlägare"):
+        UserFactory(roles=["Handlägare"])  # one g short of Handläggare

@@ -10,6 +10,7 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
+from omstallning.core import municipality_codes
 from omstallning.core.sni import SECTIONS
 from omstallning.funding.permissions import is_staff_for_funding
 from omstallning.funding.statistics import (
@@ -30,7 +31,9 @@ class StatisticsQuery(Schema):
     year_from: int | None = Field(None, ge=1990, le=2100, description="Från och med år")
     year_to: int | None = Field(None, ge=1990, le=2100, description="Till och med år")
     programme: Text = Field("", max_length=40, description="Programmets kod")
-    municipality: str = Field("", pattern=r"^([0-9]{4})?$", description="Kommunkod")
+    municipality: str = Field(
+        "", pattern=rf"^({municipality_codes.PATTERN})?$", description="Kommunkod"
+    )
     sector: str = Field("", pattern=r"^[A-U]?$", description="SNI-avdelning, A–U")
 
 

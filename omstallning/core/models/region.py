@@ -11,15 +11,12 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
+from ..municipality_codes import municipality_code_validator
+from ..organisation_numbers import validate_organisation_number
+
 # \A, \Z and [0-9]: "$" would let a trailing newline through and "\d" any Unicode digit.
-municipality_code_validator = RegexValidator(
-    r"\A[0-9]{4}\Z", _("Kommunkoden ska vara fyra siffror, till exempel 1980.")
-)
 county_code_validator = RegexValidator(
     r"\A[0-9]{2}\Z", _("Länskoden ska vara två siffror, till exempel 19.")
-)
-organisation_number_validator = RegexValidator(
-    r"\A[0-9]{6}-[0-9]{4}\Z", _("Organisationsnumret skrivs som 10 siffror: NNNNNN-NNNN.")
 )
 phone_validator = RegexValidator(
     r"\A[0-9 +()\-]{5,25}\Z",
@@ -102,7 +99,7 @@ class Organisation(index.Indexed, models.Model):
         _("organisationsnummer"),
         max_length=11,
         blank=True,
-        validators=[organisation_number_validator],
+        validators=[validate_organisation_number],
     )
     municipality = models.ForeignKey(
         Municipality,

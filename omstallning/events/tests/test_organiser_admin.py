@@ -7,7 +7,9 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.exceptions import PermissionDenied
 from openpyxl import load_workbook
+from wagtail.models import PageLogEntry
 
 from omstallning.accounts.roles import BUSINESS_DEVELOPER, EDITOR
 from omstallning.accounts.tests.factories import UserFactory, verified_client
@@ -118,17 +120,77 @@ def test_reminders_go_once_during_the_day_before(event, django_capture_on_commit
 def test_others_cannot_see_participants_or_personal_data(event, role):
     client = verified_client(UserFactory(roles=[role]))
 
+    def refused(response) -> bool:
+        # Wagtail's admin answers a PermissionDenied with its start page and a message.
+        return response.status_code == 302 and response["Location"] == "/admin/"
+
     for url in [
         f"/admin/traffar/{event.pk}/deltagare/",
         f"/admin/traffar/{event.pk}/deltagare.csv",
         "/admin/traffar/personuppgifter/?epost=ada@example.org",
     ]:
-        assert client.get(url).status_code in (302, 403), url
-    assert client.post(
-        f"/admin/traffar/{event.pk}/deltagare/", {"action": "cancel_event", "reason": "x"}
-    ).status_code in (302, 403)
+        assert refused(client.get(url)), url
+    assert refused(
+        client.post(
+            f"/admin/traffar/{event.pk}/deltagare/", {"action": "cancel_event", "reason": "x"}
+        )
+    )
+    assert refused(client.post("/admin/traffar/personuppgifter/", {"epost": "ada@example.org"}))
+    start = client.get("/admin/traffar/personuppgifter/", follow=True).content.decode()
+    assert "Du har inte behörighet till den här delen av administrationen." in start
     event.refresh_from_db()
     assert not event.is_cancelled
+    assert Registration.objects.filter(email="ada@example.org").exists()
+
+
+@pytest.mark.parametrize(
+    ("service", "arguments"),
+    [
+        ("event_cancel", {"reason": "Sjuk."}),
+        ("event_message_send", {"subject": "Ny lokal", "body": "Sal B."}),
+    ],
+)
+def test_the_services_refuse_anyone_who_may_not_organise(event, service, arguments):
+    editor = UserFactory(roles=[EDITOR])
+
+    with pytest.raises(PermissionDenied, match="Du får inte ändra deltagarna"):
+        getattr(services, service)(event=event, user=editor, **arguments)
+    with pytest.raises(PermissionDenied, match="Du får inte ändra deltagarna"):
+        services.registration_check_in(
+            registration=event.registrations.first(), user=editor, attended=True
+        )
+    with pytest.raises(PermissionDenied, match="Du får inte radera någons anmälningar"):
+        services.person_data_erase(email="ada@example.org", user=editor)
+    event.refresh_from_db()
+    assert not event.is_cancelled
+    assert not PageLogEntry.objects.filter(page=event, action__startswith="events.").exists()
+
+
+def test_every_organisers_action_is_in_the_meetings_history(event, organiser):
+    url = f"/admin/traffar/{event.pk}/deltagare/"
+    ada = Registration.objects.get(email="ada@example.org")
+
+    organiser.post(url, {"action": "check_in", "registration": ada.pk})
+    organiser.post(url, {"action": "undo_check_in", "registration": ada.pk})
+    organiser.post(url, {"action": "message", "subject": "Ny lokal", "body": "Sal B."})
+    organiser.post("/admin/traffar/personuppgifter/", {"epost": "ada@example.org"})
+    organiser.post(url, {"action": "cancel_event", "reason": "Föreläsaren är sjuk."})
+
+    entries = PageLogEntry.objects.filter(page=event, action__startswith="events.").order_by("pk")
+    assert [entry.action for entry in entries] == [
+        "events.check_in",
+        "events.check_in_undone",
+        "events.message_sent",
+        "events.person_data_erased",
+        "events.event_cancelled",
+    ]
+    assert {entry.user.groups.get().name for entry in entries} == {BUSINESS_DEVELOPER}
+    assert entries.get(action="events.person_data_erased").data == {"registrations": 1}
+    assert "ada@example.org" not in str([entry.data for entry in entries])
+    history = organiser.get(f"/admin/pages/{event.pk}/history/").content.decode()
+    assert "Träffen ställdes in: Föreläsaren är sjuk. (2 personer fick besked)." in history
+    assert "Meddelandet ”Ny lokal” skickades till 2 personer." in history
+    assert "1 anmälningar anonymiserades på begäran." in history
 
 
 def test_a_persons_data_is_exported_and_erased_on_request(event, organiser):

@@ -13,6 +13,8 @@ import pytest
 from django.core import mail
 from django.core.mail import EmailMessage
 
+from omstallning.accounts.roles import BUSINESS_DEVELOPER
+from omstallning.accounts.tests.factories import UserFactory
 from omstallning.core.models import RateLimitWindow
 from omstallning.events import notifications, services
 from omstallning.events.links import registration_manage_path
@@ -108,13 +110,18 @@ def test_no_registrant_mail_carries_what_the_registrant_typed(
     )
     ada, bo = typed_by("ada"), typed_by("bo")
     subject = "Ny lokal"
+    organiser = UserFactory(roles=[BUSINESS_DEVELOPER])
 
     with django_capture_on_commit_callbacks(execute=True):
         register(client, event, ada)
         register(client, event, bo)
     with django_capture_on_commit_callbacks(execute=True):
         services.event_message_send(
-            event=event, subject=subject, body="Vi ses i sal B.", include_waiting=True
+            event=event,
+            user=organiser,
+            subject=subject,
+            body="Vi ses i sal B.",
+            include_waiting=True,
         )
     with django_capture_on_commit_callbacks(execute=True):
         assert services.reminders_send(now=event.starts_at - timedelta(hours=20)) == 1
@@ -122,7 +129,7 @@ def test_no_registrant_mail_carries_what_the_registrant_typed(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"{registration_manage_path(holder)}ta-bort/")
     with django_capture_on_commit_callbacks(execute=True):
-        services.event_cancel(event=event, reason="Föreläsaren är sjuk.")
+        services.event_cancel(event=event, user=organiser, reason="Föreläsaren är sjuk.")
 
     kinds = [(kind_of(message, event, subject), message.to[0]) for message in mail.outbox]
     assert kinds == [

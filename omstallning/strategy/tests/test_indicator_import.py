@@ -6,11 +6,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from hypothesis import example, given
 from hypothesis import strategies as st
+from wagtail.models import ModelLogEntry
 
 from omstallning.accounts.roles import EDITOR
 from omstallning.accounts.tests.factories import UserFactory, verified_client
-from omstallning.strategy.indicator_import import indicator_values_import
 from omstallning.strategy.models import IndicatorValue
+from omstallning.strategy.services import indicator_values_import
 
 
 def values(strategy, code):
@@ -32,6 +33,12 @@ def test_a_good_file_saves_every_row(strategy, developer):
     assert (result.saved, result.errors) == (2, [])
     assert values(strategy, "2.1")[2026] == Decimal("64.1")
     assert values(strategy, "1.1")[2025] == Decimal("1010")  # replaced, not duplicated
+    logged = ModelLogEntry.objects.get(action="strategy.indicator_values_imported")
+    assert (logged.object_id, logged.user, logged.data) == (
+        str(strategy.pk),
+        developer,
+        {"rows": 2},
+    )
 
 
 def test_a_file_with_bad_rows_saves_nothing_and_says_where(strategy, developer):

@@ -7,7 +7,8 @@ from django.urls import reverse
 
 from omstallning.accounts.tests.factories import verified_client
 from omstallning.strategy.models import Initiative, Strategy, StrategyGoal
-from omstallning.strategy.revisions import strategy_revision_start, versions_compare
+from omstallning.strategy.revisions import versions_compare
+from omstallning.strategy.services import strategy_revision_start
 
 
 def test_an_adopted_version_cannot_be_changed(strategy, developer):
@@ -92,3 +93,39 @@ def test_new_version_adopt_and_compare_in_the_admin(strategy, developer, client)
     strategy.refresh_from_db()
     assert (copy.status, strategy.status) == ("adopted", "replaced")
     assert "version 2" in client.get("/affarsplan/").content.decode()
+
+
+def test_starting_a_revision_and_adopting_it_are_in_wagtails_log(strategy, developer):
+    from datetime import date
+
+    from wagtail.models import ModelLogEntry
+
+    from omstallning.strategy.services import strategy_adopt
+
+    copy = strategy_revision_start(strategy=strategy, user=developer)
+    strategy_adopt(
+        strategy=copy, user=developer, adopted_on=date(2026, 11, 20), adopted_by="nämnden"
+    )
+
+    entries = ModelLogEntry.objects.filter(object_id=str(copy.pk), action__startswith="strategy.")
+    assert [(entry.action, entry.user) for entry in entries.order_by("pk")] == [
+        ("strategy.revision_started", developer),
+        ("strategy.adopted", developer),
+    ]
+    assert entries.get(action="strategy.adopted").data == {
+        "adopted_on": "2026-11-20",
+        "adopted_by": "nämnden",
+    }
+    history = verified_client(developer).get(reverse("strategy_strategy:history", args=[copy.pk]))
+    assert "Affärsplanen antogs 20 november 2026 av nämnden." in history.content.decode()
+
+
+def test_only_those_who_may_start_a_revision_can(strategy):
+    from django.core.exceptions import PermissionDenied
+
+    from omstallning.accounts.roles import EDITOR
+    from omstallning.accounts.tests.factories import UserFactory
+
+    with pytest.raises(PermissionDenied):
+        strategy_revision_start(strategy=strategy, user=UserFactory(roles=[EDITOR]))
+    assert not Strategy.objects.filter(slug=strategy.slug, version=2).exists()

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
+from wagtail.models import ModelLogEntry
 
 from omstallning.accounts.roles import EDITOR
 from omstallning.accounts.tests.factories import UserFactory, verified_client
@@ -82,6 +83,13 @@ def test_a_status_report_changes_the_goals_rollup(strategy, developer):
     )  # fmt: skip
     initiative.refresh_from_db()
     assert (initiative.status, initiative.progress) == ("ongoing", 80)
+    reports = ModelLogEntry.objects.filter(
+        object_id=str(initiative.pk), action="strategy.status_reported"
+    ).order_by("pk")
+    assert [(entry.user, entry.data["status"]) for entry in reports] == [
+        (developer, "ongoing"),
+        (developer, "paused"),
+    ]
 
 
 def test_only_business_developers_report_status(strategy):
