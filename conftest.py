@@ -84,6 +84,21 @@ def demo(django_db_setup, db) -> DemoLoad:
 
 
 @pytest.fixture(autouse=True)
+def _site_language():
+    """Start every test in the site's default language.
+
+    A request to an English address leaves English active in the thread (LocaleMiddleware
+    does not switch back), and `reverse()` in the next test would then build /en/ addresses.
+    """
+    from django.conf import settings as django_settings
+    from django.utils import translation
+
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _mail_through_the_task_queue(request):
     """Send mail the way the site does, through the task queue.
 

@@ -19,16 +19,21 @@ def query(page) -> dict[str, list[str]]:
 
 
 def shown(page) -> dict:
-    """What the page shows: the words, the sorting, the ticked boxes and the count."""
-    return {
-        "q": page.get_by_label(SEARCH).input_value(),
-        "sort": page.locator("#knowledge-sort").input_value(),
-        "checked": sorted(
-            f"{box.get_attribute('name')}={box.get_attribute('value')}"
-            for box in page.locator("#knowledge-listing input[type=checkbox]:checked").all()
-        ),
-        "count": page.locator("#knowledge-results-heading").inner_text(),
-    }
+    """What the page shows: the words, the sorting, the ticked boxes and the count.
+
+    Read in one script, so that htmx cannot swap the listing between two of the readings.
+    """
+    return page.evaluate(
+        """() => ({
+            q: document.querySelector("#knowledge-q").value,
+            sort: document.querySelector("#knowledge-sort").value,
+            checked: Array.from(
+                document.querySelectorAll("#knowledge-listing input[type=checkbox]:checked"),
+                (box) => `${box.name}=${box.value}`,
+            ).sort(),
+            count: document.querySelector("#knowledge-results-heading").innerText,
+        })"""
+    )
 
 
 def shows(page, expected: dict, timeout: float = 10.0) -> dict:
