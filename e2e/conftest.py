@@ -317,6 +317,14 @@ def pytest_runtest_protocol(item, nextitem):
     yield
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Stop Playwright before a test that uses Django's database: the session-wide database
+    set-up runs before any function fixture could stop it, the first time on this worker."""
+    if "django_db_setup" in item.fixturenames:
+        _BROWSER.close()
+
+
 @pytest.fixture(autouse=True)
 def _close_browser_before_other_tests():
     """Stop Playwright after the last e2e test in a row, before other tests' fixtures (e.g.

@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+import re
 import urllib.request
 import xml.etree.ElementTree as ET
 from collections import deque
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
+from playwright.sync_api import expect
+
 NECESSARY_COOKIES = {"samtycke", "csrftoken", "sessionid"}
 BANNER = "[data-consent-banner]"
+
+
+def dismiss_cookie_banner(page) -> None:
+    """Choose "necessary only" if the cookie banner is showing, in either language."""
+    banner = page.locator(BANNER)
+    if banner.count():
+        necessary_only = re.compile("^(Endast nödvändiga|Necessary only)$")
+        banner.get_by_role("button", name=necessary_only).click()
+        expect(banner).to_have_count(0)
+
 
 # Not pages of the public site: assets, the admin (behind 2FA), documents, machine endpoints.
 _NOT_PAGES = ("/static/", "/media/", "/admin/", "/dokument/", "/healthz", "/robots.txt")

@@ -8,7 +8,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from e2e.support import BANNER, assert_axe_clean
+from e2e.support import assert_axe_clean, dismiss_cookie_banner
 
 pytestmark = pytest.mark.e2e
 
@@ -58,14 +58,9 @@ def _axe_at_both_widths(page) -> None:
     page.set_viewport_size(DESKTOP)
 
 
-def _dismiss_banner(page) -> None:
-    if page.locator(BANNER).count():
-        page.locator(BANNER).locator('button[value="necessary"]').click()
-
-
 def test_writing_to_the_project_lead_from_her_card(server, page):
     page.goto("/om-projektet/samverkan/")
-    _dismiss_banner(page)
+    dismiss_cookie_banner(page)
     _axe_at_both_widths(page)  # the page with the seed's links, the form and the subscription
     expect(page.get_by_role("link", name="Träffpunkt Hållbarhet", exact=True)).to_have_attribute(
         "href", "/traffpunkt-hallbarhet/"
@@ -119,7 +114,7 @@ def test_writing_to_the_project_lead_from_her_card(server, page):
 
 def test_subscribing_to_new_meetings_confirming_and_leaving(server, page):
     page.goto("/traffpunkt-hallbarhet/")
-    _dismiss_banner(page)
+    dismiss_cookie_banner(page)
     _axe_at_both_widths(page)
     box = page.locator(".subscribe-box")
     expect(box.get_by_label("Nya träffar i Träffpunkt hållbarhet")).to_be_checked()
@@ -173,13 +168,13 @@ def test_subscribing_to_new_meetings_confirming_and_leaving(server, page):
 )
 def test_the_changed_pages_pass_axe_on_desktop_and_phone(server, page, path):
     page.goto(path)
-    _dismiss_banner(page)
+    dismiss_cookie_banner(page)
     _axe_at_both_widths(page)
 
 
 def test_reporting_an_accessibility_problem_starts_from_the_statement(server, page):
     page.goto("/tillganglighetsredogorelse/")
-    _dismiss_banner(page)
+    dismiss_cookie_banner(page)
     expect(page.locator(".accessibility-status")).to_contain_text("Delvis förenlig")
     expect(page.locator(".accessibility-status")).to_contain_text("Senast granskad")
 

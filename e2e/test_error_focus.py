@@ -7,13 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from e2e.support import BANNER, assert_axe_clean, create_user_code, log_in
-
-
-def _dismiss_banner(page) -> None:
-    if page.locator(BANNER).count():
-        page.locator(BANNER).get_by_role("button", name="Endast nödvändiga").click()
-        expect(page.locator(BANNER)).to_have_count(0)
+from e2e.support import assert_axe_clean, create_user_code, dismiss_cookie_banner, log_in
 
 
 def _expect_summary_focused(page, *texts: str) -> None:
@@ -28,7 +22,7 @@ def _expect_summary_focused(page, *texts: str) -> None:
 
 def _meeting_registration(page) -> None:
     page.goto("/traffpunkt-hallbarhet/")
-    _dismiss_banner(page)
+    dismiss_cookie_banner(page)
     page.locator(".card", has_text="Cirkulära affärsmodeller i tillverkningsindustrin").get_by_role(
         "link", name="Cirkulära affärsmodeller i tillverkningsindustrin"
     ).click()
@@ -41,7 +35,7 @@ def _meeting_registration(page) -> None:
 
 def _contact_form(page) -> None:
     page.goto("/skriv-till-oss/")
-    _dismiss_banner(page)
+    dismiss_cookie_banner(page)
     page.get_by_label("Meddelande").fill("Vi vill gärna samverka kring cirkulär ekonomi.")
     page.get_by_role("button", name="Skicka meddelandet").click()
     _expect_summary_focused(page, "Namn")
@@ -52,7 +46,7 @@ def _contact_form(page) -> None:
 
 def _sign_up(page) -> None:
     page.goto("/konto/skapa-konto/")
-    _dismiss_banner(page)
+    dismiss_cookie_banner(page)
     page.get_by_label("Förnamn").fill("Ada")
     page.get_by_label("E-postadress").fill("ada@example.org")
     page.get_by_role("button", name="Skapa konto").click()
@@ -62,7 +56,7 @@ def _sign_up(page) -> None:
 
 def _login(page) -> None:
     page.goto("/konto/logga-in/")
-    _dismiss_banner(page)
+    dismiss_cookie_banner(page)
     page.locator("#id_auth-username").fill("ingen@example.org")
     page.get_by_label("Lösenord").fill("fel-lösenord")
     page.get_by_role("button", name="Nästa").click()
@@ -85,7 +79,7 @@ def test_a_refused_public_form_opens_on_its_error_summary(page, form):
 def test_the_applicants_organisation_form_opens_on_its_error_summary(page, server):
     assert server.query(create_user_code("e2e-fokus", "Företagare"))
     page.goto("/stod/mina-ansokningar/organisationer/ny/")
-    _dismiss_banner(page)
+    dismiss_cookie_banner(page)
     log_in(page, "e2e-fokus")
     page.get_by_label("Organisationens namn").fill("Fokus i Fagersta AB")
     page.get_by_label("Organisationsnummer").fill("556036-0794")  # wrong check digit

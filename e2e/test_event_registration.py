@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
-from e2e.support import BANNER, assert_axe_clean
+from e2e.support import assert_axe_clean, dismiss_cookie_banner
 
 CREATE_EVENT = """
 from datetime import timedelta
@@ -24,8 +24,7 @@ result = event.url
 
 def _register(page, path: str, name: str, email: str) -> None:
     page.goto(path)
-    if page.locator(BANNER).count():
-        page.locator(BANNER).get_by_role("button", name="Endast nödvändiga").click()
+    dismiss_cookie_banner(page)
     page.get_by_label("Namn").fill(name)
     page.get_by_label("E-post").fill(email)
     page.get_by_label("Specialkost").fill("Vegetariskt")
@@ -83,7 +82,7 @@ def test_register_cancel_and_the_waiting_list_moves(server, new_context):
 
 def test_the_listing_and_a_past_meeting_areassert_axe_clean(page):
     page.goto("/traffpunkt-hallbarhet/?tema=energi-och-klimat")
-    page.locator(BANNER).get_by_role("button", name="Endast nödvändiga").click()
+    dismiss_cookie_banner(page)
     assert_axe_clean(page)
     page.get_by_role("link", name="Solel och lagring på landsbygden", exact=True).click()
     expect(page.get_by_role("heading", name="Dokumentation från träffen")).to_be_visible()

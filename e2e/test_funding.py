@@ -7,16 +7,11 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from e2e.support import BANNER, assert_axe_clean, create_user_code, log_in
+from e2e.support import assert_axe_clean, create_user_code, dismiss_cookie_banner, log_in
 
 # The admin's pages are heavier than the public ones; a busy CI machine needs the margin.
 ADMIN_TIMEOUT = 20_000
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def _dismiss_banner(page) -> None:
-    if page.locator(BANNER).count():
-        page.locator(BANNER).get_by_role("button", name="Endast nödvändiga").click()
 
 
 def _granted_total(server) -> str:
@@ -47,7 +42,7 @@ def test_apply_complete_assess_decide_and_see_the_statistics(server, page, tmp_p
 
     # The public statistics before.
     page.goto("/stod/statistik/?programme=investeringsstod")
-    _dismiss_banner(page)
+    dismiss_cookie_banner(page)
     expect(page.get_by_role("heading", level=1)).to_contain_text("Vem får stöd")
     assert_axe_clean(page)
     before = _granted_total(server)

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from e2e.support import BANNER, assert_axe_clean
+from e2e.support import assert_axe_clean, dismiss_cookie_banner
 
 SEARCH = "Sök bland exempel, verktyg och metoder"
 
@@ -55,7 +55,7 @@ def settled(page) -> None:
 def test_the_address_follows_every_change_and_comes_back(new_context, width):
     page = new_context(viewport={"width": width, "height": 900}).new_page()
     page.goto("/kunskapsbank/")
-    page.locator(BANNER).get_by_role("button", name="Endast nödvändiga").click()
+    dismiss_cookie_banner(page)
     expect(page.locator("#knowledge-sort")).to_be_disabled()  # newest first, nothing to rank
 
     # Typing, without pressing anything: the listing and the address follow after a pause.
@@ -106,8 +106,7 @@ def test_the_address_follows_every_change_and_comes_back(new_context, width):
 
 def test_nothing_to_narrow_leaves_no_empty_box(page):
     page.goto("/kunskapsbank/?q=zyxwvut")
-    if page.locator(BANNER).count():
-        page.locator(BANNER).get_by_role("button", name="Endast nödvändiga").click()
+    dismiss_cookie_banner(page)
 
     expect(page.get_by_role("heading", name="0 träffar")).to_be_visible()
     expect(page.get_by_role("heading", name="Avgränsa")).to_have_count(0)
@@ -117,8 +116,7 @@ def test_nothing_to_narrow_leaves_no_empty_box(page):
 
 def test_a_tool_can_be_downloaded(page):
     page.goto("/kunskapsbank/energikartlaggning-for-sma-foretag/")
-    if page.locator(BANNER).count():
-        page.locator(BANNER).get_by_role("button", name="Endast nödvändiga").click()
+    dismiss_cookie_banner(page)
 
     with page.expect_download() as download:
         page.get_by_role("link", name="Ladda ner Energikartläggning för små företag").click()

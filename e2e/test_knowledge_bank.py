@@ -4,16 +4,9 @@ the listing, the item and the form. And two platforms sharing their banks over l
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 
-from e2e.conftest import _BROWSER
-from e2e.support import BANNER, assert_axe_clean, create_user_code, log_in
-
-
-def _dismiss_banner(page) -> None:
-    if page.locator(BANNER).count():
-        page.locator(BANNER).get_by_role("button", name="Endast nödvändiga").click()
+from e2e.support import assert_axe_clean, create_user_code, dismiss_cookie_banner, log_in
 
 
 def test_find_propose_and_approve(server, page):
@@ -22,7 +15,7 @@ def test_find_propose_and_approve(server, page):
 
     # Find: search, then narrow by municipality and goal; htmx updates in place.
     page.goto("/kunskapsbank/")
-    _dismiss_banner(page)
+    dismiss_cookie_banner(page)
     assert_axe_clean(page)
     page.get_by_label("Sök bland exempel, verktyg och metoder").fill("energi")
     page.get_by_label("Sök bland exempel, verktyg och metoder").press("Enter")
@@ -88,14 +81,7 @@ def test_find_propose_and_approve(server, page):
     assert "Ditt förslag är publicerat: Biogas från gården i Sala" in subjects
 
 
-@pytest.fixture
-def without_browser():
-    # Playwright keeps an event loop running in this thread, and Django's ORM refuses to run
-    # beside one; this test uses the ORM, so the browser is stopped first.
-    _BROWSER.close()
-
-
-def test_two_platforms_share_over_loopback(server, without_browser, demo, settings):
+def test_two_platforms_share_over_loopback(server, demo, settings):
     """Platform A is the live server with its own database; B is this test's database."""
     from wagtail.models import Page
 

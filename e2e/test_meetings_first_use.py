@@ -8,21 +8,14 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from e2e.support import BANNER, assert_axe_clean
-
-
-def _consent(page) -> None:
-    if page.locator(BANNER).count():
-        page.locator(BANNER).get_by_role(
-            "button", name=re.compile("^(Endast nödvändiga|Necessary only)$")
-        ).click()
+from e2e.support import assert_axe_clean, dismiss_cookie_banner
 
 
 @pytest.mark.parametrize("width", [1280, 390])
 def test_cards_register_calendar_and_remove(new_context, width):
     page = new_context(viewport={"width": width, "height": 900}).new_page()
     page.goto("/traffpunkt-hallbarhet/")
-    _consent(page)
+    dismiss_cookie_banner(page)
 
     full = page.locator(".card", has_text="Energieffektivisering för små företag")
     expect(full.locator(".event-status--full")).to_have_text("Fullbokad – väntelista")
@@ -61,7 +54,7 @@ def test_cards_register_calendar_and_remove(new_context, width):
 
 def test_a_past_meeting_offers_no_calendar_entry(page):
     page.goto("/traffpunkt-hallbarhet/")
-    _consent(page)
+    dismiss_cookie_banner(page)
     page.locator(".card", has_text="Solel och lagring på landsbygden").get_by_role(
         "link", name=re.compile("^Dokumentation från träffen")
     ).click()
@@ -74,7 +67,7 @@ def test_a_past_meeting_offers_no_calendar_entry(page):
 def test_the_english_page_lists_the_meetings_in_swedish(page):
     # As many as the Swedish page lists (other tests on this server may add meetings).
     page.goto("/traffpunkt-hallbarhet/")
-    _consent(page)
+    dismiss_cookie_banner(page)
     upcoming = page.locator("section", has=page.locator("#upcoming-heading"))
     in_swedish = upcoming.locator(".card").count()
     assert in_swedish >= 3

@@ -8,7 +8,7 @@ import time
 
 from playwright.sync_api import expect
 
-from e2e.support import BANNER, assert_axe_clean
+from e2e.support import assert_axe_clean, dismiss_cookie_banner
 
 EMAIL = "ny.foretagare@exempel.se"
 PASSWORD = "ett-långt-och-eget-lösenord-2026"
@@ -35,8 +35,7 @@ def _link(message, path_part: str) -> str:
 
 def test_a_new_company_from_sign_up_to_a_closed_account(server, page, tmp_path):
     page.goto("/")
-    if page.locator(BANNER).count():
-        page.locator(BANNER).get_by_role("button", name="Endast nödvändiga").click()
+    dismiss_cookie_banner(page)
 
     # The login page says how to get an account.
     page.get_by_role("link", name="Logga in").first.click()

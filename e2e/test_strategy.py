@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import expect
 
-from e2e.support import BANNER, assert_axe_clean, create_user_code, log_in
+from e2e.support import assert_axe_clean, create_user_code, dismiss_cookie_banner, log_in
 
 
 def _goal_progress(page) -> int:
@@ -18,8 +18,7 @@ def test_follow_a_gap_report_status_and_see_the_rollup(server, page):
     assert server.query(create_user_code("e2e-nlu", "Näringslivsutvecklare", with_device=True))
 
     page.goto("/affarsplan/")
-    if page.locator(BANNER).count():
-        page.locator(BANNER).get_by_role("button", name="Endast nödvändiga").click()
+    dismiss_cookie_banner(page)
     expect(page.get_by_role("img", name=re.compile("Den röda tråden"))).to_be_visible()
     assert_axe_clean(page)
     page.get_by_role("link", name="Den röda tråden").click()

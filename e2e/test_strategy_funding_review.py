@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from e2e.support import BANNER, assert_axe_clean, create_user_code, log_in
+from e2e.support import assert_axe_clean, create_user_code, dismiss_cookie_banner, log_in
 
 PHONE = {"width": 390, "height": 844}
 ADMIN_TIMEOUT = 20_000
@@ -23,13 +23,6 @@ LINES_OF_TEXT = (
 )
 
 
-def _dismiss_banner(page) -> None:
-    if page.locator(BANNER).count():
-        page.locator(BANNER).get_by_role(
-            "button", name=re.compile("^(Endast nödvändiga|Necessary only)$")
-        ).click()
-
-
 def _no_sideways_scroll(page) -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= page.viewport_size["width"], width
@@ -38,7 +31,7 @@ def _no_sideways_scroll(page) -> None:
 def test_the_strategy_page_on_a_desktop_and_on_a_phone(new_context):
     desktop = new_context(accept_downloads=True).new_page()
     desktop.goto("/affarsplan/")
-    _dismiss_banner(desktop)
+    dismiss_cookie_banner(desktop)
 
     heat_map = desktop.get_by_role("img", name=re.compile("Den röda tråden"))
     expect(heat_map).to_be_visible()
@@ -57,7 +50,7 @@ def test_the_strategy_page_on_a_desktop_and_on_a_phone(new_context):
 
     phone = new_context(viewport=PHONE).new_page()
     phone.goto("/affarsplan/")
-    _dismiss_banner(phone)
+    dismiss_cookie_banner(phone)
     expect(phone.locator(".heatmap")).to_be_hidden()
     table = phone.locator(".heatmap__phone-table table")
     expect(table).to_be_visible()
@@ -85,7 +78,7 @@ def _company(server, username: str) -> str:
 
 def _start_application(page, username: str) -> str:
     page.goto("/finansiering/")
-    _dismiss_banner(page)
+    dismiss_cookie_banner(page)
     # The demo's call by name: other tests add calls of their own to this server.
     page.locator(".card", has_text="Investeringar för en hållbar omställning 2027").get_by_role(
         "link", name=re.compile("Läs mer och ansök")
@@ -175,7 +168,7 @@ def test_the_applicant_sees_who_handles_the_case(new_context, server):
     for viewport in (None, PHONE):
         page = new_context(**({"viewport": viewport} if viewport else {})).new_page()
         page.goto(f"/stod/mina-ansokningar/{reference[0]}/")
-        _dismiss_banner(page)
+        dismiss_cookie_banner(page)
         log_in(page, "e2e-arende")
         contact = page.locator(".case-contact")
         expect(contact).to_contain_text("Ingen handläggare är utsedd än.")
@@ -190,7 +183,7 @@ def test_the_statistics_offer_a_csv_for_excel(new_context):
             accept_downloads=True, **({"viewport": viewport} if viewport else {})
         ).new_page()
         page.goto("/stod/statistik/")
-        _dismiss_banner(page)
+        dismiss_cookie_banner(page)
         with page.expect_download() as download:
             page.get_by_role("link", name="CSV för Excel").click()
         assert download.value.suggested_filename == (
@@ -205,7 +198,7 @@ def test_the_statistics_offer_a_csv_for_excel(new_context):
 def test_an_english_visitor_sees_the_call_marked_as_swedish(new_context):
     page = new_context(locale="en-GB").new_page()
     page.goto("/en/funding/")
-    _dismiss_banner(page)
+    dismiss_cookie_banner(page)
 
     title = page.locator(".card h3").first
     expect(title).to_have_attribute("lang", "sv")
