@@ -17,6 +17,17 @@ class PlatformSettings(BaseSiteSetting):
         _("plattformens namn"), max_length=100, default="Omställningsplattformen"
     )
     tagline = models.CharField(_("undertitel"), max_length=200, blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("logotyp"),
+        help_text=_(
+            "Visas i sidhuvudet, 48 pixlar hög. Utan logotyp visas plattformens eget märke."
+        ),
+    )
     contact_email = models.EmailField(_("e-post för kontakt"), blank=True)
     contact_phone = models.CharField(
         _("telefon för kontakt"), max_length=25, blank=True, validators=[phone_validator]
@@ -61,7 +72,12 @@ class PlatformSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("region"), FieldPanel("platform_name"), FieldPanel("tagline")],
+            [
+                FieldPanel("region"),
+                FieldPanel("platform_name"),
+                FieldPanel("tagline"),
+                FieldPanel("logo"),
+            ],
             heading=_("Plattform"),
         ),
         MultiFieldPanel(

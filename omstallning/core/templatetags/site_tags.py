@@ -26,6 +26,16 @@ def main_menu(context) -> list[dict]:
     ]
 
 
+@register.filter
+def initials(name: str) -> str:
+    """The first letter of the first and the last name: "Maria Lidberg" → "ML"."""
+    words = [word for word in str(name).split() if word[:1].isalpha()]
+    if not words:
+        return ""
+    first, last = words[0], words[-1]
+    return (first[0] + (last[0] if len(words) > 1 else "")).upper()
+
+
 @register.simple_tag(takes_context=True)
 def breadcrumbs(context) -> list[Page]:
     """Ancestors of the current page from the home page down, excluding the page itself."""

@@ -194,3 +194,50 @@ def test_500_page_renders_without_touching_the_database(rf: RequestFactory):
 
     assert response.status_code == 500
     assert "Något gick fel" in response.content.decode()
+
+
+def test_a_contact_without_a_photo_shows_their_initials_and_no_empty_image(demo, client):
+    cards = person_cards(client.get("/om-projektet/samverkan/").content.decode())
+
+    assertInHTML(
+        '<span class="person__photo person__photo--initials" aria-hidden="true">ML</span>',
+        cards["Maria Lidberg"],
+    )
+    assertInHTML(
+        '<span class="person__photo person__photo--initials" aria-hidden="true">PC</span>',
+        cards["Pernilla Conley"],
+    )
+    assert "<img" not in cards["Maria Lidberg"]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Maria Lidberg", "ML"), ("Åsa von Ekström", "ÅE"), ("Cher", "C"), ("  ", ""), ("- –", "")],
+)
+def test_initials_are_the_first_and_last_names_first_letters(name, expected):
+    from omstallning.core.templatetags.site_tags import initials
+
+    assert initials(name) == expected
+
+
+def test_the_regions_logo_from_the_platform_settings_replaces_the_platforms_mark(demo, client):
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+    from wagtail.models import Site
+
+    from omstallning.core.models import PlatformSettings
+
+    before = client.get("/").content.decode()
+    platform = PlatformSettings.for_site(Site.objects.get(is_default_site=True))
+    platform.logo = Image.objects.create(
+        title="Region Västmanlands logotyp", file=get_test_image_file(size=(400, 100))
+    )
+    platform.save()
+    after = client.get("/").content.decode()
+
+    assert 'src="/static/img/logo.svg"' in before.split("<header", 1)[1].split("</header>")[0]
+    header = after.split("<header", 1)[1].split("</header>")[0]
+    assert "/static/img/logo.svg" not in header
+    logo = re.search(r'<img[^>]*class="brand__logo brand__logo--image"[^>]*>', header)
+    assert logo and 'alt=""' in logo.group(0) and 'height="96"' in logo.group(0)
+    assert "Region Västmanlands logotyp" not in header  # decoration: the name says it
