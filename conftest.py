@@ -94,8 +94,6 @@ def _site_language():
     from django.utils import translation
 
     translation.activate(django_settings.LANGUAGE_CODE)
-    yield
-    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -70,6 +70,9 @@ class PlatformSettings(BaseSiteSetting):
         verbose_name=_("kontaktsida"),
     )
 
+    # The header and footer of every page show these two: fetch them with the settings.
+    select_related = ["region", "logo"]
+
     panels = [
         MultiFieldPanel(
             [
