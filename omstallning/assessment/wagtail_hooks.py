@@ -8,15 +8,15 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import Button
 
-from .models import Framework, FrameworkVersion
-from .registry import is_assessable
-from .views import assessments
-from .views.frameworks import (
+from .admin_views import assessments
+from .admin_views.frameworks import (
     VersionEditView,
     VersionInspectView,
     version_new_view,
     version_publish_view,
 )
+from .models import Framework, FrameworkVersion
+from .registry import is_assessable
 
 
 class FrameworkViewSet(ModelViewSet):

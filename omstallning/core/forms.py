@@ -1,7 +1,16 @@
-"""Input parsing for the core's admin views."""
+"""The site's form base, and input parsing for the core's admin views."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+
+class SiteForm(forms.Form):
+    """A form as the site shows it: the label is a question or a noun, with no colon after it
+    (Swedish and English punctuation differ, and a screen reader reads the colon aloud)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
 
 
 class UndeliveredEmailActionForm(forms.Form):

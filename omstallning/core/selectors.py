@@ -3,7 +3,7 @@
 from django.db.models import QuerySet
 from wagtail.models import Locale, Page
 
-from .models import LongTermGoal, Municipality, Region
+from .models import LongTermGoal, Municipality, Region, SdgGoal, SustainabilityDimension
 
 
 def long_term_goals() -> QuerySet[LongTermGoal]:
@@ -36,3 +36,13 @@ def menu_pages(root: Page) -> list[Page]:
 
 def live_children(page: Page) -> QuerySet[Page]:
     return page.get_children().live().public().specific()
+
+
+def sdg_names() -> dict[int, str]:
+    """Each global goal's title by its number, in the active language."""
+    return {goal.number: goal.title for goal in SdgGoal.objects.all()}
+
+
+def dimension_names() -> dict[str, str]:
+    """Each sustainability dimension's name by its code, in the active language."""
+    return {dimension.code: dimension.name for dimension in SustainabilityDimension.objects.all()}

@@ -6,10 +6,13 @@ from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from icalendar import Alarm, Calendar, Event
+
+from omstallning.core.downloads import content_disposition
 
 from .models import EventPage
 
@@ -65,3 +68,11 @@ def calendar_bytes(
         calendar.add_component(_vevent(event, base_url, with_online_link=with_online_link))
     calendar.add_missing_timezones()
     return calendar.to_ical()
+
+
+def calendar_response(content: bytes, stem: str) -> HttpResponse:
+    """An .ics download. The name may hold å, ä, ö (a page's slug): it goes as RFC 5987
+    `filename*`, with an ASCII `filename` beside it, and always ends in .ics."""
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = content_disposition(f"{stem or 'traff'}.ics")
+    return response

@@ -1,5 +1,5 @@
-"""Thin views: the meeting page with its registration form, the listing, the calendar feeds,
-and a person's own registration behind the signed link."""
+"""A person's own registration behind the signed link: change, cancel, feedback, calendar.
+The meeting pages themselves answer in `models/pages.py`, as routable pages."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -11,90 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from omstallning.core.downloads import content_disposition
-
 from . import selectors, services
-from .calendar import calendar_bytes
-from .forms import EventFilterForm, FeedbackForm, RegistrationChangeForm, RegistrationForm
-from .links import registration_from_token, registration_manage_path
-from .models import EventIndexPage, EventPage
-
-
-def _calendar_response(content: bytes, stem: str) -> HttpResponse:
-    """An .ics download. The name may hold å, ä, ö (a page's slug): it goes as RFC 5987
-    `filename*`, with an ASCII `filename` beside it, and always ends in .ics."""
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = content_disposition(f"{stem or 'traff'}.ics")
-    return response
-
-
-def event_page(request: HttpRequest, page: EventPage) -> HttpResponse:
-    form = RegistrationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            registration = services.registration_create(event=page, details=form.details())
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            if registration.status == registration.Status.CONFIRMED:
-                messages.success(request, _("Du är anmäld. Vi har skickat en bekräftelse."))
-            else:
-                messages.info(
-                    request, _("Träffen är full. Du står på väntelistan och får besked per mejl.")
-                )
-            return redirect(registration_manage_path(registration))
-    context = page.get_context(request)
-    context.update(
-        form=form,
-        registration_state=page.registration_state(),
-        places_left=selectors.places_left(page),
-    )
-    response = TemplateResponse(request, page.get_template(request), context)
-    if request.method == "POST":
-        response.status_code = 400 if form.errors else 200
-    return response
-
-
-def event_calendar(request: HttpRequest, page: EventPage) -> HttpResponse:
-    content = calendar_bytes([page], settings.WAGTAILADMIN_BASE_URL, name=page.title)
-    return _calendar_response(content, page.slug)
-
-
-def _filtered_events(request: HttpRequest, page: EventIndexPage):
-    form = EventFilterForm(
-        request.GET,
-        themes=selectors.themes_in_use(page),
-        municipalities=selectors.municipalities_in_use(page),
-        formats=EventPage.Format.choices,
-    )
-    filters = form.cleaned_data if form.is_valid() else {}
-    events = selectors.events_under(
-        page,
-        theme=filters.get("tema", ""),
-        municipality=filters.get("kommun", ""),
-        format=filters.get("form", ""),
-    )
-    return form, events
-
-
-def event_index(request: HttpRequest, page: EventIndexPage) -> HttpResponse:
-    form, events = _filtered_events(request, page)
-    context = page.get_context(request)
-    context.update(
-        filter_form=form,
-        upcoming=selectors.upcoming(events),
-        past=selectors.past(events),
-        filter_query=request.GET.urlencode(),
-    )
-    return TemplateResponse(request, page.get_template(request), context)
-
-
-def event_index_calendar(request: HttpRequest, page: EventIndexPage) -> HttpResponse:
-    _form, events = _filtered_events(request, page)
-    content = calendar_bytes(
-        selectors.upcoming(events), settings.WAGTAILADMIN_BASE_URL, name=page.title
-    )
-    return _calendar_response(content, page.slug)
+from .calendar import calendar_bytes, calendar_response
+from .forms import FeedbackForm, RegistrationChangeForm
+from .links import registration_from_token
 
 
 @never_cache
@@ -192,4 +112,4 @@ def registration_calendar(request: HttpRequest, token: str) -> HttpResponse:
     content = calendar_bytes(
         [event], settings.WAGTAILADMIN_BASE_URL, name=event.title, with_online_link=True
     )
-    return _calendar_response(content, event.slug)
+    return calendar_response(content, event.slug)

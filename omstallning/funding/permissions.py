@@ -4,7 +4,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
 from omstallning.accounts.second_factor import is_verified
 
-from .models import Application, ConflictDeclaration
+from .models import Application, ConflictDeclaration, Status
 from .workflow import Role
 
 User = AbstractBaseUser | AnonymousUser
@@ -12,6 +12,9 @@ User = AbstractBaseUser | AnonymousUser
 HANDLE = "funding.handle_application"
 ASSESS = "funding.assess_application"
 DECIDE = "funding.decide_application"
+
+# A case is assessed and scored while it is being handled, not before and not after.
+ASSESSABLE = (Status.IN_REVIEW, Status.COMPLETION_REQUESTED)
 
 
 def is_staff_for_funding(user: User) -> bool:
@@ -52,6 +55,16 @@ def may_work_on(user: User, application: Application) -> bool:
     """Assessing, scoring and every step of the case need a declaration of no conflict."""
     declaration = declaration_of(user, application)
     return declaration is not None and not declaration.has_conflict
+
+
+def can_assess(user: User, application: Application) -> bool:
+    """Score the criteria and assess sustainability: an assessor who has declared no conflict,
+    while the case is being handled."""
+    return (
+        user.has_perm(ASSESS)
+        and may_work_on(user, application)
+        and application.status in ASSESSABLE
+    )
 
 
 def roles_of(user: User, application: Application) -> set[Role]:

@@ -1,6 +1,7 @@
 """Reads for funding: calls, an applicant's own applications, the case queue, and the links
 the assessment engine and the strategy use."""
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
@@ -17,10 +18,12 @@ from .models import (
     Application,
     Call,
     ConflictDeclaration,
+    CriterionScore,
     Decision,
     FundingIndexPage,
     OfficerContact,
     Outcome,
+    SelectionCriterion,
     Status,
 )
 from .permissions import User, is_staff_for_funding
@@ -136,6 +139,33 @@ def officers_for(application: Application) -> QuerySet:
         .distinct()
         .order_by("first_name", "last_name")
     )
+
+
+@dataclass(frozen=True)
+class CriterionRow:
+    """A selection criterion with this person's score and everyone's average."""
+
+    criterion: SelectionCriterion
+    mine: CriterionScore | None
+    average: float | None
+    count: int
+
+
+def criteria_rows(application: Application, user: User) -> list[CriterionRow]:
+    scores = list(application.criterion_scores.all())
+    rows = []
+    for criterion in application.call.criteria.all():
+        given = [s for s in scores if s.criterion_id == criterion.pk]
+        mine = next((s for s in given if s.assessor_id == user.pk), None)
+        rows.append(
+            CriterionRow(
+                criterion=criterion,
+                mine=mine,
+                average=sum(s.score for s in given) / len(given) if given else None,
+                count=len(given),
+            )
+        )
+    return rows
 
 
 def _application_type() -> ContentType:

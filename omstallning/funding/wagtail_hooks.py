@@ -11,11 +11,11 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from . import selectors
+from .admin_views import decision_register
+from .admin_views.cases import CaseQueueView, CaseView
 from .forms import OfficerContactForm
 from .models import Call, Decision, Programme
 from .permissions import HANDLE, is_staff_for_funding
-from .views import decision_register
-from .views.cases import CaseQueueView, CaseView
 
 
 @hooks.register("register_admin_urls")

@@ -9,7 +9,6 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import QueryDict
 
-from omstallning.accounts.roles import ACTOR, BUSINESS_OWNER
 from omstallning.core.search_ranking import ranked_ids as ranked_ids_of
 from omstallning.core.site_search import clean_search_text
 
@@ -33,7 +32,6 @@ PAGE_SIZE = 20
 SEARCH_LIMIT = 3000
 SORTS = ("relevans", "nyast")
 RELEVANCE, NEWEST = SORTS
-PROPOSER_ROLES = (ACTOR, BUSINESS_OWNER)
 
 
 @dataclass
@@ -132,15 +130,6 @@ def related_items(item: KnowledgeItemPage, limit: int = 4) -> list[KnowledgeItem
         .annotate(overlap=Count("pk"))
         .order_by("-overlap", "-first_published_at")
         .specific()[:limit]
-    )
-
-
-def can_propose(user) -> bool:
-    """Aktörer and Företagare propose items; staff who work in the admin may too."""
-    if not user.is_authenticated:
-        return False
-    return user.groups.filter(name__in=PROPOSER_ROLES).exists() or user.has_perm(
-        "wagtailadmin.access_admin"
     )
 
 

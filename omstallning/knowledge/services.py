@@ -14,7 +14,7 @@ from wagtail.users.models import UserProfile
 
 from omstallning.accounts.roles import BUSINESS_DEVELOPER, EDITOR
 
-from . import notifications
+from . import notifications, permissions
 from .models import KnowledgeIndexPage, KnowledgeItemPage, KnowledgeProposal, KnowledgeReviewTask
 
 Status = KnowledgeProposal.Status
@@ -65,6 +65,8 @@ def proposal_submit(
     relations: dict,
 ) -> KnowledgeProposal:
     """A draft item under the bank, owned by the proposer, started on the review workflow."""
+    if not permissions.can_propose(proposer):
+        raise PermissionDenied
     page = page_class(
         slug=find_available_slug(index_page, slugify(fields["title"]) or "forslag"),
         live=False,
@@ -87,7 +89,7 @@ def proposal_revise(
 ) -> KnowledgeProposal:
     """The proposer's answer to a request for changes: a new revision, back to the reviewers."""
     proposal = KnowledgeProposal.objects.select_for_update().get(pk=proposal.pk)
-    if proposal.proposer_id != user.pk or not proposal.can_be_revised:
+    if not permissions.can_revise(user, proposal):
         raise PermissionDenied
     page = proposal.page.specific.get_latest_revision_as_object()
     _apply(page, fields, relations)

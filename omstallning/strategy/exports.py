@@ -3,16 +3,19 @@ filtered and pivoted. No personal data (status reports carry no author)."""
 
 import io
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from omstallning.core.models import SdgGoal
+from omstallning.core.selectors import sdg_names
 from omstallning.core.spreadsheets import spreadsheet_safe
 
 from .models import Indicator, InitiativeUpdate
-from .selectors import Overview
+
+if TYPE_CHECKING:
+    from .selectors import Overview
 
 TRACK_LABELS = {
     "on_track": _("I fas"),
@@ -32,7 +35,7 @@ def _sheet(book: Workbook, title: str, headers: list[str], rows: list[list]) -> 
     sheet.freeze_panes = "A2"
 
 
-def strategy_workbook(overview: Overview, today: date) -> bytes:
+def strategy_workbook(overview: "Overview", today: date) -> bytes:
     strategy, thread = overview.strategy, overview.red_thread
     book = Workbook()
     about = book.active
@@ -116,7 +119,7 @@ def strategy_workbook(overview: Overview, today: date) -> bytes:
          for u in updates],
     )  # fmt: skip
 
-    names = {goal.number: goal.title for goal in SdgGoal.objects.all()}
+    names = sdg_names()
     _sheet(
         book,
         _("Röd tråd"),

@@ -3,25 +3,28 @@ matrix, gaps and follow-up. Drawn with fpdf2 (pure Python, so it works wherever 
 does) and a bundled DejaVu font, which has every Swedish letter and sign used here."""
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
-from omstallning.core.models import SdgGoal, SustainabilityDimension
 from omstallning.core.pdf import PlatformPdf, kr
+from omstallning.core.selectors import dimension_names, sdg_names
 
 from .exports import TRACK_LABELS
 from .heatmap import cell_colours, cell_text
-from .selectors import Overview
+
+if TYPE_CHECKING:
+    from .selectors import Overview
 
 
 def _hex(colour: str) -> tuple[int, int, int]:
     return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
 
 
-def committee_report(overview: Overview, today: date) -> bytes:
+def committee_report(overview: "Overview", today: date) -> bytes:
     strategy, thread = overview.strategy, overview.red_thread
-    names = {goal.number: goal.title for goal in SdgGoal.objects.all()}
-    dimensions = {d.code: d.name for d in SustainabilityDimension.objects.all()}
+    names = sdg_names()
+    dimensions = dimension_names()
     pdf = PlatformPdf(f"{strategy.name} – {_('uppföljning')} {today.year}")
 
     # Cover

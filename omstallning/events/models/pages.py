@@ -2,9 +2,14 @@
 
 import re
 
+from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -48,16 +53,50 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("Träffpunkt hållbarhet (startsida)")
 
     @path("")
-    def listing(self, request):
-        from ..views import event_index
+    def listing(self, request: HttpRequest) -> HttpResponse:
+        from .. import selectors
 
-        return event_index(request, self)
+        form, events = self._filtered_events(request)
+        return self.render(
+            request,
+            context_overrides={
+                "filter_form": form,
+                "upcoming": selectors.upcoming(events),
+                "past": selectors.past(events),
+                "filter_query": request.GET.urlencode(),
+            },
+        )
 
     @path("kalender/")
-    def calendar(self, request):
-        from ..views import event_index_calendar
+    def calendar(self, request: HttpRequest) -> HttpResponse:
+        """The upcoming meetings the listing's filters choose, as a calendar feed."""
+        from .. import selectors
+        from ..calendar import calendar_bytes, calendar_response
 
-        return event_index_calendar(request, self)
+        _form, events = self._filtered_events(request)
+        content = calendar_bytes(
+            selectors.upcoming(events), settings.WAGTAILADMIN_BASE_URL, name=self.title
+        )
+        return calendar_response(content, self.slug)
+
+    def _filtered_events(self, request: HttpRequest):
+        from .. import selectors
+        from ..forms import EventFilterForm
+
+        form = EventFilterForm(
+            request.GET,
+            themes=selectors.themes_in_use(self),
+            municipalities=selectors.municipalities_in_use(self),
+            formats=EventPage.Format.choices,
+        )
+        filters = form.cleaned_data if form.is_valid() else {}
+        events = selectors.events_under(
+            self,
+            theme=filters.get("tema", ""),
+            municipality=filters.get("kommun", ""),
+            format=filters.get("form", ""),
+        )
+        return form, events
 
 
 class EventPage(RoutablePageMixin, BasePage):
@@ -182,16 +221,48 @@ class EventPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("träffar")
 
     @path("")
-    def details(self, request):
-        from ..views import event_page
+    def details(self, request: HttpRequest) -> HttpResponse:
+        """The meeting with its registration form; a registration goes to the person's own
+        page behind its signed link."""
+        from .. import selectors, services
+        from ..forms import RegistrationForm
+        from ..links import registration_manage_path
 
-        return event_page(request, self)
+        form = RegistrationForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                registration = services.registration_create(event=self, details=form.details())
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                if registration.status == registration.Status.CONFIRMED:
+                    messages.success(
+                        request, gettext("Du är anmäld. Vi har skickat en bekräftelse.")
+                    )
+                else:
+                    messages.info(
+                        request,
+                        gettext("Träffen är full. Du står på väntelistan och får besked per mejl."),
+                    )
+                return redirect(registration_manage_path(registration))
+        response = self.render(
+            request,
+            context_overrides={
+                "form": form,
+                "registration_state": self.registration_state(),
+                "places_left": selectors.places_left(self),
+            },
+        )
+        if form.errors:
+            response.status_code = 400
+        return response
 
     @path("kalender/")
-    def calendar(self, request):
-        from ..views import event_calendar
+    def calendar(self, request: HttpRequest) -> HttpResponse:
+        from ..calendar import calendar_bytes, calendar_response
 
-        return event_calendar(request, self)
+        content = calendar_bytes([self], settings.WAGTAILADMIN_BASE_URL, name=self.title)
+        return calendar_response(content, self.slug)
 
     def clean(self) -> None:
         super().clean()

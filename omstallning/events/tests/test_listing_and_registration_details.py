@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 from icalendar import Calendar
 
 from omstallning.core.models import Municipality
+from omstallning.events.calendar import calendar_response
 from omstallning.events.links import registration_manage_path
 from omstallning.events.models import EventIndexPage, EventPage, Registration
-from omstallning.events.views import _calendar_response
 
 from .factories import EventPageFactory
 
@@ -131,7 +131,7 @@ def test_a_meetings_calendar_file_is_named_after_it_even_with_swedish_letters(de
     )
 )
 def test_every_calendar_file_name_is_ascii_and_ends_in_ics(stem):
-    disposition = _calendar_response(b"", stem)["Content-Disposition"]
+    disposition = calendar_response(b"", stem)["Content-Disposition"]
 
     assert disposition.isascii()
     names = re.findall(r'filename="([^"]*)"|filename\*=utf-8\'\'(\S+)', disposition)

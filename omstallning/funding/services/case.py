@@ -22,10 +22,10 @@ from ..models import (
     Outcome,
     Payment,
     SelectionCriterion,
-    Status,
 )
 from ..permissions import (
     ASSESS,
+    ASSESSABLE,
     HANDLE,
     User,
     declaration_of,
@@ -119,7 +119,7 @@ def officer_assessment_start(
 ) -> Assessment:
     application = locked(application)
     _require_work(user, application, ASSESS)
-    if application.status not in (Status.IN_REVIEW, Status.COMPLETION_REQUESTED):
+    if application.status not in ASSESSABLE:
         raise ValidationError(_("Ärendet bedöms medan det är under handläggning."), code="status")
     perspective = (
         Assessment.Perspective.CASE_OFFICER
@@ -143,7 +143,7 @@ def criterion_scores_save(
     """Scores 0–5 with a motivation, by criterion id, for the call's selection criteria."""
     application = locked(application)
     _require_work(user, application, ASSESS)
-    if application.status not in (Status.IN_REVIEW, Status.COMPLETION_REQUESTED):
+    if application.status not in ASSESSABLE:
         raise ValidationError(_("Ärendet bedöms medan det är under handläggning."), code="status")
     criteria = {c.pk: c for c in SelectionCriterion.objects.filter(call=application.call_id)}
     saved = []

@@ -2,6 +2,7 @@
 review (2026-12-01): who handles it and how to reach them, status names for applicants, the
 case log in past participles, the officer's start page, and the decision's radio buttons."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -181,7 +182,10 @@ def test_the_decision_radios_sit_beside_their_labels(recommended, decider):
         .content.decode()
     )
 
-    assert '<div class="case-choice"><input type="checkbox" id="grant-confirm"' in html
+    confirm = re.search(r'<div class="case-choice">(<input [^>]*>) <label for="([^"]+)">', html)
+    assert confirm is not None
+    assert 'type="checkbox"' in confirm[1] and 'id="grant-confirm"' in confirm[1]
+    assert confirm[2] == "grant-confirm"
     assert "funding/admin.css" in html
 
 

@@ -1,7 +1,7 @@
+from .bank import KnowledgeIndexPage
 from .federation import FeedSubscription
 from .items import (
     GoodExamplePage,
-    KnowledgeIndexPage,
     KnowledgeItemPage,
     MethodPage,
     ReportPage,

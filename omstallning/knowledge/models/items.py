@@ -1,98 +1,16 @@
 """The knowledge bank: good examples, tools, methods and reports, all tagged the same way."""
 
-from urllib.parse import urlsplit, urlunsplit
-
 from django.db import models
-from django.http import QueryDict
 from django.utils import timezone
-from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from omstallning.core.models.pages import BasePage
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
-
-
-class KnowledgeIndexPage(RoutablePageMixin, BasePage):
-    """Kunskapsbanken: the listing with search and facets."""
-
-    subpage_types = [
-        "knowledge.GoodExamplePage",
-        "knowledge.ToolPage",
-        "knowledge.MethodPage",
-        "knowledge.ReportPage",
-    ]
-    template = "knowledge/knowledge_index_page.html"
-
-    class Meta:
-        verbose_name = _("kunskapsbank")
-
-    @path("")
-    def listing(self, request):
-        from ..selectors import knowledge_listing
-
-        htmx = getattr(request, "htmx", None)
-        in_place = bool(htmx) and not htmx.history_restore_request
-        current = urlsplit(htmx.current_url or "") if in_place else None
-        listing = knowledge_listing(
-            self, request.GET, previous=QueryDict(current.query) if current else None
-        )
-        response = self.render(request, context_overrides={"listing": listing})
-        if in_place:
-            # The address bar shows exactly the listing shown, in one way of writing it;
-            # a new entry in the history only when something changed.
-            query = listing.query_string()
-            address = self.get_url(request) + (f"?{query}" if query else "")
-            shown = urlunsplit(("", "", current.path, current.query, ""))
-            response["HX-Push-Url"] = "false" if address == shown else address
-        return response
-
-    @path("atom/", name="atom")
-    def atom(self, request):
-        from ..views import atom
-
-        return atom(request, self)
-
-    @path("foresla/", name="propose_choice")
-    def propose_choice(self, request):
-        from ..views import propose_choice
-
-        return propose_choice(request, self)
-
-    @path("foresla/<slug:kind>/", name="propose")
-    def propose(self, request, kind):
-        from ..views import propose
-
-        return propose(request, self, kind)
-
-    @path("mina-forslag/", name="my_proposals")
-    def my_proposals(self, request):
-        from ..views import my_proposals
-
-        return my_proposals(request, self)
-
-    @path("mina-forslag/<int:proposal_id>/", name="proposal")
-    def proposal(self, request, proposal_id):
-        from ..views import proposal
-
-        return proposal(request, self, proposal_id)
-
-    def get_template(self, request, *args, **kwargs):
-        htmx = getattr(request, "htmx", None)
-        if htmx and not htmx.history_restore_request:
-            return "knowledge/includes/listing_swap.html"
-        return super().get_template(request, *args, **kwargs)
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        # The same URL answers with a whole page or a fragment; caches must keep them apart.
-        patch_vary_headers(response, ("HX-Request",))
-        return response
 
 
 class KnowledgeItemPage(BasePage):

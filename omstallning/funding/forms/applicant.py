@@ -1,4 +1,5 @@
-"""The applicant's forms. They parse and check input; the services decide and save."""
+"""The applicant's forms and the officer contact form. They parse and check input; the services
+decide and save."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -14,8 +15,8 @@ from omstallning.core.organisation_numbers import normalise_organisation_number
 from omstallning.core.sni import section_of
 from omstallning.strategy.models import StrategyGoal
 
-from .attachments import allowed_extensions, file_input_attrs
-from .models import (
+from ..attachments import allowed_extensions, file_input_attrs
+from ..models import (
     AgeGroup,
     ApplicantOrganisation,
     AttachmentKind,
@@ -25,7 +26,7 @@ from .models import (
     OfficerContact,
     YesNo,
 )
-from .services import ApplicationContent, BudgetLineInput, OrganisationFacts
+from ..services import ApplicationContent, BudgetLineInput, OrganisationFacts
 
 TEXTAREA = forms.Textarea(attrs={"rows": 4})
 AMOUNT_ERRORS = {
@@ -500,7 +501,7 @@ class OfficerContactForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
 
     def save(self, commit: bool = True):
-        from .services import officer_contact_save
+        from ..services import officer_contact_save
 
         return officer_contact_save(
             user=self.user,
