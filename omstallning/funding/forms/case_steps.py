@@ -113,17 +113,22 @@ class _ReasonForm(CaseStepForm):
     the service with the step's own message."""
 
     reason = forms.CharField(label=_("Motivering"), required=False, max_length=5000, widget=REASON)
+    reason_label = _("Motivering")
+    # The service's keyword for the text: each service names it for what it is.
+    reason_argument = "motivation"
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].label = self.reason_label
+
+    def arguments(self) -> dict:
+        return {**super().arguments(), self.reason_argument: self.cleaned_data["reason"]}
 
 
 class RequestCompletionForm(_ReasonForm):
     action = "request_completion"
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["reason"].label = _("Vad ska kompletteras?")
-
-    def arguments(self) -> dict:
-        return {**super().arguments(), "message": self.cleaned_data["reason"]}
+    reason_label = _("Vad ska kompletteras?")
+    reason_argument = "message"
 
 
 class RecommendForm(_ReasonForm):
@@ -148,15 +153,12 @@ class RecommendForm(_ReasonForm):
             **super().arguments(),
             "outcome": data["outcome"],
             "amount": data["amount"],
-            "motivation": data["reason"],
         }
 
 
 class ReturnForReviewForm(_ReasonForm):
     action = "return_for_review"
-
-    def arguments(self) -> dict:
-        return {**super().arguments(), "reason": self.cleaned_data["reason"]}
+    reason_argument = "reason"
 
 
 class _DecisionForm(_ReasonForm):
@@ -170,7 +172,6 @@ class _DecisionForm(_ReasonForm):
         return {
             **super().arguments(),
             "outcome": self.outcome,
-            "motivation": self.cleaned_data["reason"],
         }
 
 
@@ -200,13 +201,8 @@ class RejectForm(_DecisionForm):
 
 class CloseForm(_ReasonForm):
     action = "close"
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["reason"].label = _("Kommentar (frivillig)")
-
-    def arguments(self) -> dict:
-        return {**super().arguments(), "comment": self.cleaned_data["reason"]}
+    reason_label = _("Kommentar (frivillig)")
+    reason_argument = "comment"
 
 
 class AssessForm(CaseStepForm):
