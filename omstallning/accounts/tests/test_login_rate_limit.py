@@ -26,11 +26,6 @@ def person(db):
     return UserFactory(roles=["Företagare"])
 
 
-def test_the_limit_is_five_failures(settings):
-    assert settings.AXES_FAILURE_LIMIT == 5
-    assert settings.AXES_HTTP_RESPONSE_CODE == 429
-
-
 def test_sixth_attempt_after_five_failures_is_locked_out_even_with_the_right_password(
     demo, person, client
 ):

@@ -3,7 +3,9 @@
 import pytest
 from django.urls import reverse
 
+from omstallning.accounts.roles import EDITOR
 from omstallning.accounts.tests.factories import UserFactory, verified_client
+from omstallning.accounts.tests.refusals import assert_not_permitted
 from omstallning.assessment.tests.factories import CriterionFactory
 from omstallning.funding import services
 
@@ -116,10 +118,10 @@ def test_a_case_officer_is_offered_no_decision_and_cannot_post_one(case, officer
 
 
 def test_people_without_a_funding_role_cannot_open_the_queue(demo):
-    editor = UserFactory(roles=["Redaktör"])
+    editor = UserFactory(roles=[EDITOR])
     client = verified_client(editor)
 
-    assert client.get(reverse("funding_cases:index")).status_code in (302, 403)
+    assert_not_permitted(client.get(reverse("funding_cases:index")))
 
 
 def test_a_conflicted_assessor_cannot_open_the_assessment_in_the_assessment_views(case, officer):
