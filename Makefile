@@ -24,7 +24,7 @@ run: install
 test: install
 	bash scripts/ensure-chromium.sh
 	bash scripts/ensure-html-checker.sh
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 ## The benchmarks' reference engine (DuckDB) beside the dev tools; `make install` drops it.
 bench: install
@@ -34,6 +34,7 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 format: install
 	$(VENV)/bin/ruff format .

@@ -1,13 +1,12 @@
 """Shared fixtures for the unit and integration tests under omstallning/.
 
-Every worker's test database is migrated once and gets the demo content once (the same
-content `make run` shows), so tests can look at the real site without paying for the load
-each time. Tests run inside a transaction that is rolled back, so the demo content stays as
-loaded. Avoid `transactional_db`: it would empty the database for the tests after it.
+Every worker's test database is migrated once and holds only what the migrations make.
+Each test builds the data it needs with the apps' factories (`<app>/tests/factories.py`),
+inside a transaction that is rolled back; `site` gives it the home pages every installation
+has. Only the smoke tests in omstallning/demo/tests/ load the demo content.
 """
 
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -25,62 +24,12 @@ settings.register_profile("thorough", parent=settings.get_profile("omstallning")
 settings.load_profile("omstallning")
 
 
-@dataclass(frozen=True)
-class DemoLoad:
-    """What the first demo_content_load() in this test database returned, and what it made."""
-
-    first_call: bool
-    counts: dict[str, int]
-
-
-def demo_counts() -> dict[str, int]:
-    from django.contrib.auth.models import Group
-    from wagtail.models import Page, Revision, Site
-
-    from omstallning.core.models import (
-        ContactPerson,
-        FocusAreaContact,
-        LongTermGoal,
-        Municipality,
-        Organisation,
-        Region,
-    )
-
-    models = [
-        Page,
-        Revision,
-        Site,
-        Region,
-        Municipality,
-        Organisation,
-        ContactPerson,
-        LongTermGoal,
-        FocusAreaContact,
-        Group,
-    ]
-    return {model.__name__: model.objects.count() for model in models}
-
-
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The test database, migrated, with the demo content loaded once (without demo users)."""
-    from omstallning.demo.load import demo_content_load
-
-    with django_db_blocker.unblock():
-        first_call = demo_content_load(with_users=False)
-        return DemoLoad(first_call=first_call, counts=demo_counts())
-
-
 @pytest.fixture
-def count_demo_content():
-    """A function that counts the rows the demo load creates, per model."""
-    return demo_counts
+def site(db):
+    """The default site with its Swedish home page and the English translation."""
+    from omstallning.core.tests.factories import site_skeleton
 
-
-@pytest.fixture
-def demo(django_db_setup, db) -> DemoLoad:
-    """The demo site: region, municipalities, pages in Swedish and English."""
-    return django_db_setup
+    return site_skeleton()
 
 
 @pytest.fixture(autouse=True)

@@ -414,3 +414,18 @@ def context(new_context):
 @pytest.fixture
 def page(context):
     return context.new_page()
+
+
+@pytest.fixture(scope="session")
+def site_paths(server):
+    """Every page: the sitemap, plus everything linked from it and from both home pages."""
+    from e2e.support import EXTRA_PATHS, crawl_paths, sitemap_paths
+
+    listed = sitemap_paths(server.url)
+    assert "/" in listed and "/om-projektet/" in listed
+    crawled = crawl_paths(server.url, ["/", "/en/", *listed])
+    paths = list(dict.fromkeys([*listed, *crawled, *EXTRA_PATHS]))
+    english = [path for path in paths if path.startswith("/en/")]
+    assert len(english) >= 10, f"too few English pages found: {english}"
+    assert "/en/about-the-project/" in english
+    return paths

@@ -9,6 +9,7 @@ from collections import deque
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 NECESSARY_COOKIES = {"samtycke", "csrftoken", "sessionid"}
@@ -164,3 +165,37 @@ def log_in(page, username: str, *, with_code: bool = False) -> None:
     if with_code:
         page.get_by_label(re.compile("Kod|Token", re.I)).fill(totp_token())
         page.get_by_role("button", name="Nästa").click()
+
+
+# For the axe checks of every page: pages no link leads to without input, and the 404 page.
+EXTRA_PATHS = [
+    "/api/v1/docs",
+    "/sok/?q=hållbarhet",
+    "/sok/?q=finns-inte-alls",
+    "/sok/",
+    "/en/search/?q=sustainability",
+    "/samtycke/",
+    "/en/consent/",
+    "/konto/logga-in/",
+    "/en/account/sign-in/",
+]
+# The cookie settings pages show the choices themselves, so no banner there.
+SETTINGS_PATHS = {"/samtycke/", "/en/consent/"}
+NOT_FOUND_PATHS = ["/finns-inte/", "/en/does-not-exist/"]
+
+AXE = Axe()
+
+
+def check_every_page_with_axe(page, paths: list[str], *, expect_banner: bool) -> None:
+    """axe-core on each path (and the 404 pages): no serious or critical violation."""
+    failures = []
+    for path in [*paths, *NOT_FOUND_PATHS]:
+        response = page.goto(path)
+        expected_status = 404 if path in NOT_FOUND_PATHS else 200
+        assert response.status == expected_status, f"{path} answered {response.status}"
+        banner_expected = expect_banner and path not in SETTINGS_PATHS
+        expect(page.locator(BANNER)).to_have_count(1 if banner_expected else 0)
+        violations = serious_violations(AXE.run(page).response)
+        if violations:
+            failures.append(violations_report(path, violations))
+    assert not failures, "Serious or critical axe violations:\n\n" + "\n\n".join(failures)

@@ -81,17 +81,17 @@ def test_find_propose_and_approve(server, page):
     assert "Ditt förslag är publicerat: Biogas från gården i Sala" in subjects
 
 
-def test_two_platforms_share_over_loopback(server, demo, settings):
+def test_two_platforms_share_over_loopback(server, site, settings):
     """Platform A is the live server with its own database; B is this test's database."""
     from wagtail.models import Page
 
     from omstallning.core.models import HomePage
-    from omstallning.knowledge.federation.importer import subscription_refresh
     from omstallning.knowledge.models import (
         FeedSubscription,
         KnowledgeIndexPage,
         KnowledgeItemPage,
     )
+    from omstallning.knowledge.services import subscription_refresh
 
     # A is on 127.0.0.1, which feeds may come from only when it is let in as a partner.
     settings.KNOWLEDGE_FEED_ALLOWED_NETWORKS = ["127.0.0.1/32"]

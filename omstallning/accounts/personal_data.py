@@ -6,21 +6,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.utils.functional import Promise
 
-User = AbstractBaseUser
+from omstallning.core.typing import Account
 
 
 @dataclass(frozen=True)
 class PersonalDataSource:
     key: str
     label: str | Promise
-    export: Callable[[User], Any]
+    export: Callable[[Account], Any]
     # Erases what may go, before the account itself is closed.
-    erase: Callable[[User], None]
+    erase: Callable[[Account], None]
     # What erase will keep, and why, in the person's words (read only, for the confirm page).
-    kept: Callable[[User], list[str]]
+    kept: Callable[[Account], list[str]]
 
 
 _sources: dict[str, PersonalDataSource] = {}
@@ -30,9 +29,9 @@ def register_personal_data(
     key: str,
     *,
     label: str | Promise,
-    export: Callable[[User], Any],
-    erase: Callable[[User], None],
-    kept: Callable[[User], list[str]] = lambda user: [],
+    export: Callable[[Account], Any],
+    erase: Callable[[Account], None],
+    kept: Callable[[Account], list[str]] = lambda user: [],
 ) -> None:
     _sources[key] = PersonalDataSource(key, label, export, erase, kept)
 
@@ -41,9 +40,9 @@ def sources() -> list[PersonalDataSource]:
     return list(_sources.values())
 
 
-def personal_data_export(user: User) -> dict[str, Any]:
+def personal_data_export(user: Account) -> dict[str, Any]:
     return {source.key: source.export(user) for source in sources()}
 
 
-def kept_on_closing(user: User) -> list[str]:
+def kept_on_closing(user: Account) -> list[str]:
     return [sentence for source in sources() for sentence in source.kept(user)]

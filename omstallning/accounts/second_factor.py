@@ -6,17 +6,17 @@ wizard and the funding permissions ask the same questions.
 """
 
 from datetime import datetime, timedelta
+from typing import TypeGuard
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.http import HttpRequest
 from django.utils import timezone
 from django_otp import user_has_device
 
+from omstallning.core.typing import Account, Visitor
+
 from .models import TwoFactorInvitation
 from .roles import STAFF_ROLES
-
-User = AbstractBaseUser | AnonymousUser
 
 # When the password was last given in this session: adding a first device needs a fresh one.
 PASSWORD_LOGIN_AT = "accounts_password_login_at"
@@ -28,7 +28,7 @@ def fresh_login_window() -> timedelta:
     return timedelta(minutes=settings.TWO_FACTOR_FRESH_LOGIN_MINUTES)
 
 
-def needs_second_factor(user: User) -> bool:
+def needs_second_factor(user: Visitor) -> bool:
     """Anyone with a staff role or any permission at all: they can reach data about others."""
     if not user.is_authenticated:
         return False
@@ -37,7 +37,7 @@ def needs_second_factor(user: User) -> bool:
     return bool(user.get_all_permissions()) or user.groups.filter(name__in=STAFF_ROLES).exists()
 
 
-def is_verified(user: User) -> bool:
+def is_verified(user: Visitor) -> TypeGuard[Account]:
     """A second factor was verified in this session (django_otp's OTPMiddleware sets
     otp_device on the request's user). A user object that never went through a request has
     none, and so counts as unverified unless code marks it with trusted_outside_request."""
@@ -50,14 +50,14 @@ class _VerifiedOutsideRequest:
     persistent_id = "outside-request"
 
 
-def trusted_outside_request(user: AbstractBaseUser) -> AbstractBaseUser:
+def trusted_outside_request(user: Account) -> Account:
     """For code run with the operator's own access (the demo loader, management commands)
     that acts as a staff member: no person logs in there, so no second factor can be asked."""
     user.otp_device = _VerifiedOutsideRequest()
     return user
 
 
-def has_device(user: User) -> bool:
+def has_device(user: Visitor) -> bool:
     return user.is_authenticated and user_has_device(user, confirmed=True)
 
 

@@ -1,15 +1,16 @@
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django_otp import devices_for_user
+
+from omstallning.core.typing import Account
 
 from .models import Membership, TwoFactorInvitation
 from .roles import ROLE_DESCRIPTIONS, STAFF_ROLES
 
 
-def roles_of(user: AbstractBaseUser) -> list[dict]:
+def roles_of(user: Account) -> list[dict]:
     names = user.groups.order_by("name").values_list("name", flat=True)
     return [{"name": name, "description": ROLE_DESCRIPTIONS.get(name, "")} for name in names]
 
@@ -33,7 +34,7 @@ def staff_accounts() -> QuerySet:
 
 @dataclass(frozen=True)
 class SecondFactorState:
-    user: AbstractBaseUser
+    user: Account
     devices: list[str]
     invitation: TwoFactorInvitation | None
 
@@ -53,7 +54,7 @@ def second_factor_states(users: QuerySet) -> list[SecondFactorState]:
     ]
 
 
-def memberships_of(user: AbstractBaseUser) -> QuerySet[Membership]:
+def memberships_of(user: Account) -> QuerySet[Membership]:
     """The person's organisations, each with its members and open invitations."""
     return (
         Membership.objects.filter(user=user)
@@ -63,7 +64,7 @@ def memberships_of(user: AbstractBaseUser) -> QuerySet[Membership]:
     )
 
 
-def requests_to_decide(user: AbstractBaseUser) -> QuerySet[Membership]:
+def requests_to_decide(user: Account) -> QuerySet[Membership]:
     """Requests to join the organisations the person is a member of."""
     organisations = Membership.objects.active().filter(user=user).values("organisation")
     return (

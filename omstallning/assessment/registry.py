@@ -6,17 +6,20 @@ A domain app registers its models in its AppConfig.ready().
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Expression, Model, QuerySet
+from django.db.models import Model, QuerySet
+from django.db.models.expressions import BaseExpression
+
+from omstallning.core.typing import Visitor
 
 
 @dataclass(frozen=True)
 class Assessable:
     model: type[Model]
     # An expression on Assessment giving the amount, e.g. a Subquery on the subject's grant.
-    amount: Callable[[], Expression] | None = None
+    amount: Callable[[], BaseExpression] | None = None
     # The objects a person must not see, nor their assessments (a draft, a declared
     # conflict of interest), as a queryset of the model.
-    hidden_from: Callable[[object], QuerySet] | None = None
+    hidden_from: Callable[[Visitor], QuerySet] | None = None
 
 
 _assessable: dict[type[Model], Assessable] = {}
@@ -25,8 +28,8 @@ _assessable: dict[type[Model], Assessable] = {}
 def register_assessable(
     model: type[Model],
     *,
-    amount: Callable[[], Expression] | None = None,
-    hidden_from: Callable[[object], QuerySet] | None = None,
+    amount: Callable[[], BaseExpression] | None = None,
+    hidden_from: Callable[[Visitor], QuerySet] | None = None,
 ) -> None:
     _assessable[model] = Assessable(model, amount, hidden_from)
 

@@ -1,11 +1,13 @@
 """Reads: criteria and answers as the profile needs them, profiles, comparisons, portfolio sums."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Expression, Max, Min, Model, Q, QuerySet, Sum, Value
+from django.db.models import Count, Max, Min, Model, Q, QuerySet, Sum, Value
+from django.db.models.expressions import BaseExpression
 from django.db.models.functions import Coalesce
 
 from omstallning.core.models import SdgGoal, SustainabilityDimension
@@ -95,6 +97,7 @@ def assessment_list(
     ).order_by("-updated_at")
     if user is not None:
         for assessable in with_hidden_rules():
+            assert assessable.hidden_from is not None  # with_hidden_rules() keeps only these
             assessments = assessments.exclude(
                 subject_type=ContentType.objects.get_for_model(assessable.model),
                 subject_id__in=assessable.hidden_from(user).values("pk"),
@@ -205,7 +208,7 @@ DIMENSION_KINDS = ("positive", "negative", "knowledge_gaps")
 
 
 def portfolio_sums(
-    assessments: QuerySet[Assessment], weight: Expression | None = None
+    assessments: QuerySet[Assessment], weight: BaseExpression | None = None
 ) -> PortfolioSums:
     """Sums over many assessments, in a few grouped queries on the stored results.
 
@@ -240,7 +243,8 @@ def portfolio_sums(
             row["count"], row["amount"] or Decimal(0)
         )
 
-    dimension_rows = (
+    # The row type django-stubs infers leaves out annotations given as **kwargs.
+    dimension_rows: Iterable[Mapping[str, Any]] = (
         weighted.filter(dimension_results__isnull=False)
         .values("dimension_results__dimension_id")
         .annotate(
@@ -257,12 +261,12 @@ def portfolio_sums(
         )
         .order_by()
     )
-    for row in dimension_rows:
-        code = dimension_codes[row["dimension_results__dimension_id"]]
+    for dimension_row in dimension_rows:
+        code = dimension_codes[dimension_row["dimension_results__dimension_id"]]
         per_dimension = sums.dimensions.setdefault(code, {})
         for kind in DIMENSION_KINDS:
             per_dimension.setdefault(kind, Tally()).add(
-                row[f"{kind}_count"], row[f"{kind}_amount"] or Decimal(0)
+                dimension_row[f"{kind}_count"], dimension_row[f"{kind}_amount"] or Decimal(0)
             )
     return sums
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from omstallning.core.models import SdgGoal, SustainabilityDimension
+from omstallning.core.typing import Account, Visitor
 
 from .impact import Relevance
 from .models import (
@@ -26,7 +27,7 @@ from .models import (
     FrameworkVersion,
     GoalResult,
 )
-from .permissions import User, can_answer, can_lock, can_see_subject
+from .permissions import can_answer, can_lock, can_see_subject
 from .profile import Profile
 from .selectors import profile_of
 
@@ -34,7 +35,7 @@ Action = AssessmentEvent.Action
 Status = Assessment.Status
 
 
-def _record(assessment: Assessment, action: str, user: User | None, detail: str = "") -> None:
+def _record(assessment: Assessment, action: str, user: Visitor | None, detail: str = "") -> None:
     AssessmentEvent.objects.create(
         assessment=assessment,
         action=action,
@@ -48,7 +49,7 @@ def assessment_start(
     *,
     subject: Model,
     framework: Framework,
-    assessor: User,
+    assessor: Visitor,
     perspective: str = Assessment.Perspective.STAFF,
 ) -> Assessment:
     """A new draft assessment of `subject` with the framework's current version, which is
@@ -76,11 +77,12 @@ def assessment_start(
 def _derived_option(criterion: Criterion, met: int) -> AnswerOption | None:
     """With conditions, the answer is the option with the highest threshold that is reached."""
     reached = [
-        option
+        (option.min_conditions_met, option)
         for option in criterion.options.all()
         if option.min_conditions_met is not None and option.min_conditions_met <= met
     ]
-    return max(reached, key=lambda option: option.min_conditions_met, default=None)
+    highest = max(reached, key=lambda pair: pair[0], default=None)
+    return highest[1] if highest is not None else None
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,7 @@ class AnswerInput:
     action: str = ""
 
 
-def _save_answer(assessment: Assessment, entry: AnswerInput, user: User) -> Answer:
+def _save_answer(assessment: Assessment, entry: AnswerInput, user: Account) -> Answer:
     criterion, option, relevance = entry.criterion, entry.option, entry.relevance
     if criterion.version_id != assessment.version_id:
         raise ValidationError(_("Frågan hör inte till bedömningens ramverk."), code="criterion")
@@ -125,7 +127,9 @@ def _save_answer(assessment: Assessment, entry: AnswerInput, user: User) -> Answ
 
 
 @transaction.atomic
-def answers_save(*, assessment: Assessment, user: User, entries: Sequence[AnswerInput]) -> Profile:
+def answers_save(
+    *, assessment: Assessment, user: Account, entries: Sequence[AnswerInput]
+) -> Profile:
     """Save several answers at once (a form), then recompute the profile once."""
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
     if not can_answer(user, assessment):
@@ -138,7 +142,7 @@ def answers_save(*, assessment: Assessment, user: User, entries: Sequence[Answer
     return store_results(assessment)
 
 
-def answer_save(*, assessment: Assessment, user: User, criterion: Criterion, **answer) -> Answer:
+def answer_save(*, assessment: Assessment, user: Account, criterion: Criterion, **answer) -> Answer:
     """Save one criterion's answer (see AnswerInput for the fields)."""
     answers_save(
         assessment=assessment, user=user, entries=[AnswerInput(criterion=criterion, **answer)]
@@ -190,7 +194,7 @@ def submission_problems(profile: Profile, questions: dict[str, str]) -> list[str
 
 
 @transaction.atomic
-def assessment_submit(*, assessment: Assessment, user: User) -> Assessment:
+def assessment_submit(*, assessment: Assessment, user: Account) -> Assessment:
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
     if not can_answer(user, assessment):
         raise PermissionDenied(_("Du kan inte lämna in den här bedömningen."))
@@ -207,7 +211,7 @@ def assessment_submit(*, assessment: Assessment, user: User) -> Assessment:
 
 
 @transaction.atomic
-def assessment_reopen(*, assessment: Assessment, user: User, reason: str) -> Assessment:
+def assessment_reopen(*, assessment: Assessment, user: Account, reason: str) -> Assessment:
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
     if assessment.status != Status.SUBMITTED or not user.has_perm("assessment.change_assessment"):
         raise PermissionDenied(_("Bara en inlämnad bedömning kan öppnas igen, av behörig."))
@@ -220,7 +224,7 @@ def assessment_reopen(*, assessment: Assessment, user: User, reason: str) -> Ass
 
 
 @transaction.atomic
-def assessment_lock(*, assessment: Assessment, user: User) -> Assessment:
+def assessment_lock(*, assessment: Assessment, user: Account) -> Assessment:
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
     if assessment.status != Status.SUBMITTED:
         raise ValidationError(_("Bara en inlämnad bedömning kan låsas."), code="status")
@@ -234,7 +238,7 @@ def assessment_lock(*, assessment: Assessment, user: User) -> Assessment:
 
 
 @transaction.atomic
-def framework_version_copy(*, version: FrameworkVersion, user: User) -> FrameworkVersion:
+def framework_version_copy(*, version: FrameworkVersion, user: Visitor) -> FrameworkVersion:
     """A new, unpublished version with the same criteria, to edit."""
     number = version.framework.versions.aggregate(highest=Max("number"))["highest"] + 1
     copy = FrameworkVersion.objects.create(
@@ -254,7 +258,9 @@ def framework_version_copy(*, version: FrameworkVersion, user: User) -> Framewor
         new.save()
         new.sdg_goals.set(goals)
         new.sdg_targets.set(targets)
-        new.save(update_fields=["sdg_goals", "sdg_targets"])  # writes the M2M values
+        # modelcluster's save() writes the ParentalManyToManyFields named here; django-stubs
+        # allows only concrete fields in update_fields.
+        new.save(update_fields=["sdg_goals", "sdg_targets"])  # type: ignore[misc]
         for child in children:
             child.pk = child.id = None
             child.criterion = new
@@ -263,7 +269,7 @@ def framework_version_copy(*, version: FrameworkVersion, user: User) -> Framewor
 
 
 @transaction.atomic
-def framework_version_publish(*, version: FrameworkVersion, user: User) -> FrameworkVersion:
+def framework_version_publish(*, version: FrameworkVersion, user: Account) -> FrameworkVersion:
     if not user.has_perm("assessment.change_framework"):
         raise PermissionDenied(_("Du får inte publicera ramverk."))
     if not version.criteria.exists():

@@ -10,7 +10,6 @@ from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -20,6 +19,7 @@ from wagtail.models import Page
 
 from omstallning.accounts.models import new_token, token_hash
 from omstallning.core.rate_limits import within_limit
+from omstallning.core.typing import Account
 
 from . import notifications, selectors
 from .models import Announcement, AnnouncementDelivery, ContactMessage, Subscription, Topic
@@ -81,9 +81,7 @@ def message_send(
 
 
 @transaction.atomic
-def message_status_change(
-    *, message: ContactMessage, status: str, user: AbstractBaseUser
-) -> ContactMessage:
+def message_status_change(*, message: ContactMessage, status: str, user: Account) -> ContactMessage:
     message = ContactMessage.objects.select_for_update().get(pk=message.pk)
     if not can_change_status(user, message):
         raise PermissionDenied(_("Du får inte ändra status på det här meddelandet."))
@@ -155,7 +153,7 @@ def person_data(email: str) -> dict:
 
 
 @transaction.atomic
-def person_data_erase(*, email: str, user: AbstractBaseUser) -> tuple[int, int]:
+def person_data_erase(*, email: str, user: Account) -> tuple[int, int]:
     """Delete every message from the address and its subscription (GDPR article 17).
     Returns how many messages and subscriptions went."""
     if not can_handle_person_data(user):

@@ -17,8 +17,9 @@ from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 from wagtail.log_actions import log
 
-from .permissions import User, can_handle_undelivered_email
+from .permissions import can_handle_undelivered_email
 from .tasks import DELIVERY_DEFERRED_PATH, deliver_email
+from .typing import Visitor
 
 logger = logging.getLogger(__name__)
 
@@ -82,14 +83,14 @@ def undelivered_emails(*, limit: int | None = None) -> list[UndeliveredEmail]:
 # --- Writes -----------------------------------------------------------------------------
 
 
-def _require_permission(user: User | None) -> None:
+def _require_permission(user: Visitor | None) -> None:
     # No user: an operator at the server (manage.py resend_failed_email).
     if user is not None and not can_handle_undelivered_email(user):
         raise PermissionDenied
 
 
 def undelivered_email_resend(
-    *, user: User | None, ids: Collection[str] | None = None, since: datetime | None = None
+    *, user: Visitor | None, ids: Collection[str] | None = None, since: datetime | None = None
 ) -> list[str]:
     """Queue each undelivered message again (all, or those given) and drop its failed result.
 
@@ -115,7 +116,7 @@ def undelivered_email_resend(
     return queued
 
 
-def undelivered_email_discard(*, user: User | None, ids: Collection[str]) -> int:
+def undelivered_email_discard(*, user: Visitor | None, ids: Collection[str]) -> int:
     """Drop undelivered messages for good, e.g. to an address that does not exist."""
     _require_permission(user)
     with transaction.atomic():

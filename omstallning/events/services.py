@@ -14,7 +14,6 @@ from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -23,6 +22,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from omstallning.core.models import Municipality
+from omstallning.core.typing import Account
 
 from . import notifications, selectors
 from .models import EventPage, Feedback, Registration
@@ -179,7 +179,7 @@ def registrations_anonymise_expired(*, now=None) -> int:
 
 
 @transaction.atomic
-def person_data_erase(*, email: str, user: AbstractBaseUser) -> int:
+def person_data_erase(*, email: str, user: Account) -> int:
     """Anonymise every registration from the address (GDPR article 17). Each meeting's log
     says how many of its registrations went and who erased them, never whose they were."""
     if not can_handle_person_data(user):
@@ -201,14 +201,14 @@ def person_data_erase(*, email: str, user: AbstractBaseUser) -> int:
     return count
 
 
-def _require_organiser(user: AbstractBaseUser) -> None:
+def _require_organiser(user: Account) -> None:
     if not can_manage_participants(user):
         raise PermissionDenied(_("Du får inte ändra deltagarna i den här träffen."))
 
 
 @transaction.atomic
 def registration_check_in(
-    *, registration: Registration, user: AbstractBaseUser, attended: bool
+    *, registration: Registration, user: Account, attended: bool
 ) -> Registration:
     _require_organiser(user)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
@@ -229,7 +229,7 @@ def registration_check_in(
 def event_message_send(
     *,
     event: EventPage,
-    user: AbstractBaseUser,
+    user: Account,
     subject: str,
     body: str,
     include_waiting: bool = False,
@@ -258,7 +258,7 @@ def event_message_send(
 
 
 @transaction.atomic
-def event_cancel(*, event: EventPage, user: AbstractBaseUser, reason: str) -> int:
+def event_cancel(*, event: EventPage, user: Account, reason: str) -> int:
     """Cancel the meeting and tell everyone registered or waiting. Returns how many were told."""
     _require_organiser(user)
     event = _locked_event(event)

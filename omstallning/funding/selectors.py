@@ -7,12 +7,13 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, Expression, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
 from wagtail.models import Locale
 
 from omstallning.assessment.models import Assessment, DimensionResult
 from omstallning.assessment.selectors import FINISHED
+from omstallning.core.typing import Account, Visitor
 
 from .models import (
     Application,
@@ -26,7 +27,7 @@ from .models import (
     SelectionCriterion,
     Status,
 )
-from .permissions import User, is_staff_for_funding
+from .permissions import is_staff_for_funding
 from .workflow import NEEDS_ACTION
 
 
@@ -46,7 +47,7 @@ def open_calls() -> QuerySet[Call]:
     )
 
 
-def applications_of(user: User) -> QuerySet[Application]:
+def applications_of(user: Account) -> QuerySet[Application]:
     return (
         Application.objects.filter(applicant=user)
         .select_related("call__programme", "organisation")
@@ -55,7 +56,7 @@ def applications_of(user: User) -> QuerySet[Application]:
 
 
 def case_queue(
-    user: User,
+    user: Account,
     *,
     status: str = "",
     programme_id: int | None = None,
@@ -101,14 +102,14 @@ def payment_remaining(application: Application) -> Decimal | None:
     return decision.amount_granted - (asked["total"] or Decimal(0))
 
 
-def conflicted_application_ids(user: User) -> QuerySet:
+def conflicted_application_ids(user: Visitor) -> QuerySet:
     """Applications a person declared a conflict of interest in: hidden from them."""
-    if not getattr(user, "is_authenticated", False):
+    if not user.is_authenticated:
         return ConflictDeclaration.objects.none().values("application_id")
     return ConflictDeclaration.objects.filter(user=user, has_conflict=True).values("application_id")
 
 
-def applications_hidden_from(user: User) -> QuerySet[Application]:
+def applications_hidden_from(user: Visitor) -> QuerySet[Application]:
     """Every application a person may not see, nor its assessments, decision or files: all
     but their own, except that funding staff see the submitted cases they have no conflict
     in (the same rule as permissions.can_view, for lists)."""
@@ -151,7 +152,7 @@ class CriterionRow:
     count: int
 
 
-def criteria_rows(application: Application, user: User) -> list[CriterionRow]:
+def criteria_rows(application: Application, user: Account) -> list[CriterionRow]:
     scores = list(application.criterion_scores.all())
     rows = []
     for criterion in application.call.criteria.all():
@@ -178,7 +179,7 @@ def assessments_of(application: Application) -> QuerySet[Assessment]:
     ).select_related("version__framework", "assessor")
 
 
-def assessments_by(application: Application, user: User) -> QuerySet[Assessment]:
+def assessments_by(application: Application, user: Account) -> QuerySet[Assessment]:
     return assessments_of(application).filter(assessor=user)
 
 
@@ -203,7 +204,7 @@ def environmental_impact_of(application: Application) -> str:
     return "positive" if result.positive else "neutral"
 
 
-def granted_amount_of_assessed() -> Expression:
+def granted_amount_of_assessed() -> Subquery:
     """For portfolio sums: the amount granted to the assessed application (zero if none)."""
     return Subquery(
         Decision.objects.filter(

@@ -8,9 +8,8 @@ from django.views.decorators.http import require_http_methods
 from wagtail.admin.auth import permission_required
 from wagtail.admin.views.generic import DeleteView
 
-from .federation.importer import subscription_delete
+from . import services
 from .models import FeedSubscription
-from .tasks import import_feed
 
 
 @require_http_methods(["GET", "POST"])
@@ -22,7 +21,7 @@ def refresh_view(request, pk: int):
         return TemplateResponse(
             request, "knowledge/admin/refresh_confirm.html", {"subscription": subscription}
         )
-    import_feed.enqueue(subscription.pk)
+    services.subscription_fetch_request(user=request.user, subscription=subscription)
     messages.success(
         request,
         _("Hämtningen av %(name)s har startat. Resultatet visas i listan när den är klar.")
@@ -33,7 +32,7 @@ def refresh_view(request, pk: int):
 
 class SubscriptionDeleteView(DeleteView):
     def get_usage(self):
-        return None  # its copies are removed with it, see subscription_delete
+        return None  # its copies are removed with it, see services.subscription_end
 
     def delete_action(self):
-        subscription_delete(self.object)
+        services.subscription_end(user=self.request.user, subscription=self.object)

@@ -121,13 +121,20 @@ def knowledge_listing(index_page, params, *, previous=None) -> Listing:
 
 def related_items(item: KnowledgeItemPage, limit: int = 4) -> list[KnowledgeItemPage]:
     """Items sharing the most themes and goals with this one."""
-    shared = Q(themes__in=item.themes.all()) | Q(sdg_goals__in=item.sdg_goals.all())
+    themes = list(item.themes.values_list("pk", flat=True))
+    goals = list(item.sdg_goals.values_list("pk", flat=True))
+    sharing = KnowledgeItemPage.objects.filter(Q(themes__in=themes) | Q(sdg_goals__in=goals))
+    # Counted distinct: the two joins multiply each other's rows, so a plain count would rank
+    # an item by how many goals and themes it has, not by how many it shares.
+    overlap = Count("themes", filter=Q(themes__in=themes), distinct=True) + Count(
+        "sdg_goals", filter=Q(sdg_goals__in=goals), distinct=True
+    )
     return list(
         KnowledgeItemPage.objects.live()
         .public()
         .exclude(pk=item.pk)
-        .filter(shared)
-        .annotate(overlap=Count("pk"))
+        .filter(pk__in=sharing.values("pk"))
+        .annotate(overlap=overlap)
         .order_by("-overlap", "-first_published_at")
         .specific()[:limit]
     )

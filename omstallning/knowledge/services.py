@@ -1,6 +1,8 @@
-"""Writes for the knowledge bank: proposals from Aktörer and Företagare and their review.
-One transaction each; e-mails go out after the commit."""
+"""Writes for the knowledge bank: proposals from Aktörer and Företagare and their review,
+and the subscriptions to other platforms' feeds. One transaction each; e-mails go out after
+the commit; what staff do is written in Wagtail's log."""
 
+import logging
 from functools import partial
 
 from django.contrib.auth.models import Group
@@ -8,19 +10,36 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
+from wagtail.log_actions import log
 from wagtail.models import TaskState, Workflow, WorkflowState, WorkflowTask
 from wagtail.users.models import UserProfile
 
 from omstallning.accounts.roles import BUSINESS_DEVELOPER, EDITOR
+from omstallning.core.typing import Account
 
 from . import notifications, permissions
-from .models import KnowledgeIndexPage, KnowledgeItemPage, KnowledgeProposal, KnowledgeReviewTask
+from .federation.fetch import FeedError, fetch_feed
+from .federation.importer import feed_apply
+from .models import (
+    FeedSubscription,
+    KnowledgeIndexPage,
+    KnowledgeItemPage,
+    KnowledgeProposal,
+    KnowledgeReviewTask,
+)
+
+logger = logging.getLogger(__name__)
 
 Status = KnowledgeProposal.Status
 REVIEW_WORKFLOW_NAME = "Förslag till kunskapsbanken"
 REVIEW_TASK_NAME = "Granskning av förslag"
 REVIEWER_ROLES = (EDITOR, BUSINESS_DEVELOPER)
+# Wagtail log actions, labelled in wagtail_hooks.
+FEED_FETCH_REQUESTED = "knowledge.feed_fetch_requested"
+FEED_IMPORTED = "knowledge.feed_imported"
+SUBSCRIPTION_ENDED = "knowledge.subscription_ended"
 
 
 def review_workflow() -> Workflow:
@@ -154,7 +173,8 @@ def proposal_review_stopped(workflow_state: WorkflowState) -> None:
 
 @transaction.atomic
 def _decline_if_not_published(page_id: str) -> None:
-    proposal = KnowledgeProposal.objects.filter(page_id=page_id).select_related("page").first()
+    # Wagtail keeps a workflow's object id as text; the page's key is a number.
+    proposal = KnowledgeProposal.objects.filter(page_id=int(page_id)).select_related("page").first()
     if (
         proposal is None
         or proposal.page.live
@@ -168,3 +188,63 @@ def _decline_if_not_published(page_id: str) -> None:
     proposal.status = Status.DECLINED
     proposal.save(update_fields=["status", "updated_at"])
     _notify(proposal, "declined")
+
+
+def subscription_fetch_request(*, user: Account, subscription: FeedSubscription) -> None:
+    """Someone in the admin asks for a fetch now; the import runs on the feeds' own queue."""
+    from .tasks import import_feed  # the task calls back into this module
+
+    if not permissions.can_manage_subscriptions(user):
+        raise PermissionDenied
+    log(instance=subscription, action=FEED_FETCH_REQUESTED, user=user)
+    import_feed.enqueue(subscription.pk)
+
+
+def subscription_refresh(subscription_id: int) -> str:
+    """Fetch and import one subscription (the nightly import or a requested fetch); record
+    the outcome on it for the admin's list and in the subscription's history."""
+    subscription = FeedSubscription.objects.select_related("index_page").get(pk=subscription_id)
+    now = timezone.now()
+    try:
+        platform, items = fetch_feed(subscription.feed_url)
+        summary = feed_apply(subscription, items)
+    except FeedError as error:
+        FeedSubscription.objects.filter(pk=subscription_id).update(
+            last_attempt_at=now, last_error=str(error)
+        )
+        return str(error)
+    except Exception:
+        logger.exception("Import of knowledge feed %s failed", subscription.feed_url)
+        FeedSubscription.objects.filter(pk=subscription_id).update(
+            last_attempt_at=now,
+            last_error=_("Importen misslyckades av ett oväntat skäl. Inget ändrades."),
+        )
+        raise
+    FeedSubscription.objects.filter(pk=subscription_id).update(
+        last_attempt_at=now,
+        last_success_at=now,
+        last_error="",
+        last_summary=str(summary),
+        source_platform=platform.name if platform else "",
+    )
+    log(instance=subscription, action=FEED_IMPORTED, user=None, data=vars(summary))
+    return str(summary)
+
+
+@transaction.atomic
+def subscription_end(*, user: Account, subscription: FeedSubscription) -> int:
+    """Ending a subscription removes its copies too: they would otherwise never be updated.
+    Returns how many copies went."""
+    if not permissions.can_end_subscription(user):
+        raise PermissionDenied
+    copies = list(KnowledgeItemPage.objects.filter(imported_from=subscription))
+    for page in copies:
+        page.delete()
+    log(
+        instance=subscription,
+        action=SUBSCRIPTION_ENDED,
+        user=user,
+        data={"name": subscription.name, "copies_removed": len(copies)},
+    )
+    subscription.delete()
+    return len(copies)

@@ -9,7 +9,9 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import MenuItem
+from wagtail.log_actions import LogFormatter
 
+from . import services
 from .admin_views import SubscriptionDeleteView, refresh_view
 from .models import (
     Audience,
@@ -139,3 +141,32 @@ def imported_copies_are_read_only(request, page):
         )
         return redirect("wagtailadmin_explore", page.get_parent().pk)
     return None
+
+
+@hooks.register("register_log_actions")
+def register_knowledge_log_actions(actions):
+    actions.register_action(
+        services.FEED_FETCH_REQUESTED,
+        gettext_lazy("Hämtning begärd"),
+        gettext_lazy("En hämtning av flödet begärdes"),
+    )
+    actions.register_action(
+        services.SUBSCRIPTION_ENDED,
+        gettext_lazy("Prenumerationen avslutad"),
+        gettext_lazy("Prenumerationen avslutades och dess kopior togs bort"),
+    )
+
+    @actions.register_action(services.FEED_IMPORTED)
+    class FeedImported(LogFormatter):
+        label = gettext_lazy("Flödet importerat")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            return _(
+                "Flödet importerades: %(created)s nya, %(updated)s uppdaterade, "
+                "%(removed)s borttagna."
+            ) % {
+                "created": data.get("created", 0),
+                "updated": data.get("updated", 0),
+                "removed": data.get("removed", 0),
+            }

@@ -1,30 +1,28 @@
 """Who may adopt the strategy and report on it. The admin views and the services ask here."""
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-
-User = AbstractBaseUser | AnonymousUser
+from omstallning.core.typing import Visitor
 
 
-def can_adopt(user: User) -> bool:
+def can_adopt(user: Visitor) -> bool:
     return user.has_perm("strategy.change_strategy")
 
 
-def can_report_status(user: User) -> bool:
+def can_report_status(user: Visitor) -> bool:
     return user.has_perm("strategy.change_initiative")
 
 
-def can_set_indicator_values(user: User) -> bool:
+def can_set_indicator_values(user: Visitor) -> bool:
     """Set one value, or import a file of them."""
     return user.has_perm("strategy.change_indicatorvalue")
 
 
-def can_start_revision(user: User) -> bool:
+def can_start_revision(user: Visitor) -> bool:
     return user.has_perm("strategy.add_strategy")
 
 
-def can_view_in_admin(user: User) -> bool:
+def can_view_in_admin(user: Visitor) -> bool:
     return user.has_perm("strategy.view_strategy")
 
 
-def can_view_indicator_values(user: User) -> bool:
+def can_view_indicator_values(user: Visitor) -> bool:
     return user.has_perm("strategy.view_indicatorvalue")

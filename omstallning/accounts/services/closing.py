@@ -4,12 +4,13 @@ law makes the region keep (funding cases); then the account itself is removed.""
 import logging
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
+
+from omstallning.core.typing import Account
 
 from ..personal_data import kept_on_closing, sources
 from ..second_factor import needs_second_factor
@@ -18,7 +19,7 @@ logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
-def account_close(*, user: AbstractBaseUser, password: str) -> list[str]:
+def account_close(*, user: Account, password: str) -> list[str]:
     """Erase the person's data and remove the account; what was kept, and why."""
     if not user.check_password(password):
         raise PermissionDenied(_("Lösenordet stämmer inte."))

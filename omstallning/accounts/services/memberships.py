@@ -2,7 +2,6 @@
 asks to join is let in by a member; anyone may leave. Staff with the right to change
 organisations can do the same in the admin."""
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -10,6 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from omstallning.core.models import Organisation
+from omstallning.core.typing import Account
 
 from .. import notifications, tokens
 from ..models import Membership
@@ -25,13 +25,13 @@ LEFT = "accounts.membership_left"
 Status = Membership.Status
 
 
-def _already(organisation: Organisation, user: AbstractBaseUser) -> Membership | None:
+def _already(organisation: Organisation, user: Account) -> Membership | None:
     return Membership.objects.filter(organisation=organisation, user=user).first()
 
 
 @transaction.atomic
 def organisation_join_or_found(
-    *, user: AbstractBaseUser, name: str, number: str, kind: str = Organisation.Kind.OTHER
+    *, user: Account, name: str, number: str, kind: str = Organisation.Kind.OTHER
 ) -> Membership:
     """Ask to join the organisation with this number, or found it on the platform: the first
     one in is its first member, and lets in those who come after."""
@@ -49,9 +49,7 @@ def organisation_join_or_found(
 
 
 @transaction.atomic
-def membership_invite(
-    *, organisation: Organisation, email: str, invited_by: AbstractBaseUser
-) -> Membership:
+def membership_invite(*, organisation: Organisation, email: str, invited_by: Account) -> Membership:
     if not can_decide_membership(invited_by, organisation):
         raise PermissionDenied(_("Bara organisationens medlemmar kan bjuda in andra."))
     email = email.strip()
@@ -70,14 +68,17 @@ def membership_invite(
 
 
 @transaction.atomic
-def membership_accept(*, token: str, user: AbstractBaseUser) -> Membership:
+def membership_accept(*, token: str, user: Account) -> Membership:
     """The invited person, logged in with the address the invitation went to, joins."""
     values = tokens.membership_invitation().read(token)
+    membership_pk = (values or {}).get("m")
     membership = (
         Membership.objects.select_for_update()
-        .filter(pk=(values or {}).get("m"), status=Status.INVITED)
+        .filter(pk=membership_pk, status=Status.INVITED)
         .select_related("organisation")
         .first()
+        if membership_pk is not None
+        else None
     )
     if values is None or membership is None:
         raise ValidationError(
@@ -100,7 +101,7 @@ def membership_accept(*, token: str, user: AbstractBaseUser) -> Membership:
 
 
 @transaction.atomic
-def membership_request(*, organisation: Organisation, user: AbstractBaseUser) -> Membership:
+def membership_request(*, organisation: Organisation, user: Account) -> Membership:
     """Ask to join an organisation that is on the platform already; a member lets one in."""
     existing = _already(organisation, user)
     if existing is not None:
@@ -111,13 +112,17 @@ def membership_request(*, organisation: Organisation, user: AbstractBaseUser) ->
                 organisation=organisation, user=user, status=Status.REQUESTED
             )
     except IntegrityError:
-        return _already(organisation, user)
+        # The same person's membership was made at the same moment: that one stands.
+        existing = _already(organisation, user)
+        if existing is None:
+            raise
+        return existing
     notifications.send_membership_requested(membership)
     log(instance=organisation, action=REQUESTED, user=user)
     return membership
 
 
-def _pending(membership: Membership, actor: AbstractBaseUser) -> Membership:
+def _pending(membership: Membership, actor: Account) -> Membership:
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     if not can_decide_membership(actor, membership.organisation):
         raise PermissionDenied(_("Bara organisationens medlemmar kan släppa in andra."))
@@ -127,7 +132,7 @@ def _pending(membership: Membership, actor: AbstractBaseUser) -> Membership:
 
 
 @transaction.atomic
-def membership_confirm(*, membership: Membership, actor: AbstractBaseUser) -> Membership:
+def membership_confirm(*, membership: Membership, actor: Account) -> Membership:
     membership = _pending(membership, actor)
     membership.status = Status.ACTIVE
     membership.decided_by = actor
@@ -139,7 +144,7 @@ def membership_confirm(*, membership: Membership, actor: AbstractBaseUser) -> Me
 
 
 @transaction.atomic
-def membership_decline(*, membership: Membership, actor: AbstractBaseUser) -> None:
+def membership_decline(*, membership: Membership, actor: Account) -> None:
     membership = _pending(membership, actor)
     organisation = membership.organisation
     membership.delete()
@@ -147,7 +152,7 @@ def membership_decline(*, membership: Membership, actor: AbstractBaseUser) -> No
 
 
 @transaction.atomic
-def membership_leave(*, membership: Membership, user: AbstractBaseUser) -> None:
+def membership_leave(*, membership: Membership, user: Account) -> None:
     """A person leaves, or withdraws their request or an invitation they sent."""
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     own = membership.user_id == user.pk

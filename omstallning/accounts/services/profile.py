@@ -2,11 +2,12 @@
 that address; the old one is told of the change."""
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
+
+from omstallning.core.typing import Account
 
 from .. import notifications, tokens
 from .sign_up import email_taken
@@ -16,13 +17,13 @@ EMAIL_CHANGED = "accounts.email_changed"
 
 
 @transaction.atomic
-def profile_update(*, user: AbstractBaseUser, first_name: str, last_name: str) -> None:
+def profile_update(*, user: Account, first_name: str, last_name: str) -> None:
     user.first_name, user.last_name = first_name.strip(), last_name.strip()
     user.save(update_fields=["first_name", "last_name"])
     log(instance=user, action=NAME_CHANGED, user=user)
 
 
-def email_change_request(*, user: AbstractBaseUser, new_email: str, password: str) -> None:
+def email_change_request(*, user: Account, new_email: str, password: str) -> None:
     """Mail a confirmation link to the new address; nothing changes until it is followed."""
     if not user.check_password(password):
         raise PermissionDenied(_("Lösenordet stämmer inte."))
@@ -36,7 +37,7 @@ def email_change_request(*, user: AbstractBaseUser, new_email: str, password: st
 
 
 @transaction.atomic
-def email_change_confirm(*, token: str, user: AbstractBaseUser) -> None:
+def email_change_confirm(*, token: str, user: Account) -> None:
     values = tokens.email_change().read(token)
     if values is None or values.get("u") != user.pk or values.get("old") != user.email:
         raise ValidationError(

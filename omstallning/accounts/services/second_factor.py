@@ -5,13 +5,14 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp import devices_for_user, user_has_device
 from wagtail.log_actions import log
+
+from omstallning.core.typing import Account
 
 from .. import notifications
 from ..models import TwoFactorInvitation, new_token, token_hash
@@ -29,16 +30,14 @@ class SentInvitation:
     mailed: bool
 
 
-def _check(actor: AbstractBaseUser | None) -> None:
+def _check(actor: Account | None) -> None:
     # None is the operator at the command line, who already has the database.
     if actor is not None and not can_manage_second_factor(actor):
         raise PermissionDenied(_("Bara en administratör får hantera andras tvåstegsverifiering."))
 
 
 @transaction.atomic
-def invitation_send(
-    *, user: AbstractBaseUser, actor: AbstractBaseUser | None, mail: bool = True
-) -> SentInvitation:
+def invitation_send(*, user: Account, actor: Account | None, mail: bool = True) -> SentInvitation:
     """A new link for user to enrol a device with; earlier unused links stop working."""
     _check(actor)
     if not user.is_active:
@@ -69,7 +68,7 @@ def invitation_for_token(token: str) -> TwoFactorInvitation | None:
 
 
 @transaction.atomic
-def invitation_use(*, invitation: TwoFactorInvitation, user: AbstractBaseUser) -> None:
+def invitation_use(*, invitation: TwoFactorInvitation, user: Account) -> None:
     """The device is set up: the link is spent."""
     if invitation.user_id != user.pk:
         raise PermissionDenied
@@ -78,7 +77,7 @@ def invitation_use(*, invitation: TwoFactorInvitation, user: AbstractBaseUser) -
 
 
 @transaction.atomic
-def second_factor_reset(*, user: AbstractBaseUser, actor: AbstractBaseUser) -> int:
+def second_factor_reset(*, user: Account, actor: Account) -> int:
     """Remove every device (a lost phone): the person enrols again through a new invitation."""
     _check(actor)
     if actor.pk == user.pk:

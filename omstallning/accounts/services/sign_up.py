@@ -6,13 +6,14 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser, Group
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.log_actions import log
 
 from omstallning.core.models import Organisation
+from omstallning.core.typing import Account
 
 from .. import notifications, tokens
 from ..models import SelfServiceAccount
@@ -22,11 +23,12 @@ from .memberships import organisation_join_or_found
 SIGNED_UP = "accounts.signed_up"
 CONFIRMED = "accounts.confirmed"
 
-ROLE_OF = {
+# Keyed by the stored value, as SignUpDetails.kind and SelfServiceAccount.kind hold it.
+ROLE_OF: dict[str, str] = {
     SelfServiceAccount.Kind.BUSINESS_OWNER: BUSINESS_OWNER,
     SelfServiceAccount.Kind.ACTOR: ACTOR,
 }
-ORGANISATION_KIND_OF = {
+ORGANISATION_KIND_OF: dict[str, str] = {
     SelfServiceAccount.Kind.BUSINESS_OWNER: Organisation.Kind.COMPANY,
     SelfServiceAccount.Kind.ACTOR: Organisation.Kind.BUSINESS_SUPPORT,
 }
@@ -43,7 +45,7 @@ class SignUpDetails:
     organisation_number: str = ""  # already NNNNNN-NNNN
 
 
-def email_taken(email: str, *, except_user: AbstractBaseUser | None = None) -> bool:
+def email_taken(email: str, *, except_user: Account | None = None) -> bool:
     users = get_user_model().objects.filter(Q(email__iexact=email) | Q(username__iexact=email))
     if except_user is not None:
         users = users.exclude(pk=except_user.pk)
@@ -51,7 +53,7 @@ def email_taken(email: str, *, except_user: AbstractBaseUser | None = None) -> b
 
 
 @transaction.atomic
-def account_sign_up(*, details: SignUpDetails) -> AbstractBaseUser | None:
+def account_sign_up(*, details: SignUpDetails) -> Account | None:
     """A new, inactive account and a confirmation link to its address. For an address that
     has an account already, that account's owner is told instead, and the answer is the same:
     nobody learns from the form who has an account here."""
@@ -81,15 +83,15 @@ def account_sign_up(*, details: SignUpDetails) -> AbstractBaseUser | None:
 
 
 @transaction.atomic
-def account_confirm(*, token: str) -> AbstractBaseUser | None:
+def account_confirm(*, token: str) -> Account | None:
     """Open the account the link was made for; None for a link that is broken or too old."""
     values = tokens.sign_up().read(token)
-    if values is None:
+    if values is None or values.get("u") is None:
         return None
     user = (
         get_user_model()
         .objects.select_for_update()
-        .filter(pk=values.get("u"), email=values.get("e"), self_service__isnull=False)
+        .filter(pk=values["u"], email=values.get("e"), self_service__isnull=False)
         .first()
     )
     if user is None:

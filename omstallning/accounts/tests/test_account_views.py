@@ -13,14 +13,14 @@ RATE_COUNTING = ("core_ratelimitwindow", "omstallning_cache", "SAVEPOINT")
 NEW_PASSWORD = "nytt-och-mycket-längre-lösenord-2026"
 
 
-def test_account_page_requires_login(demo, client):
+def test_account_page_requires_login(site, client):
     response = client.get("/konto/")
 
     assert response.status_code == 302
     assert response["Location"] == "/konto/logga-in/?next=/konto/"
 
 
-def test_account_page_shows_the_persons_roles(demo):
+def test_account_page_shows_the_persons_roles(site):
     user = UserFactory(first_name="Rut", last_name="Redaktör", roles=["Redaktör"])
 
     response = verified_client(user).get("/konto/")
@@ -37,7 +37,7 @@ def test_account_page_shows_the_persons_roles(demo):
     assert "Tvåstegsverifiering är aktiverad" in html
 
 
-def test_account_page_for_someone_without_admin_rights(demo, client):
+def test_account_page_for_someone_without_admin_rights(site, client):
     client.force_login(UserFactory(roles=["Företagare"]))
 
     html = client.get("/konto/").content.decode()
@@ -46,7 +46,7 @@ def test_account_page_for_someone_without_admin_rights(demo, client):
     assert 'href="/admin/"' not in html
 
 
-def test_logging_out_needs_a_post(demo, client):
+def test_logging_out_needs_a_post(site, client):
     client.force_login(UserFactory())
 
     assert client.get("/konto/logga-ut/").status_code == 405
@@ -58,7 +58,7 @@ def request_reset(client, email):
     return client.post(RESET, {"email": email})
 
 
-def test_password_reset_sends_a_swedish_email_with_a_working_link(demo, client, finished_tasks):
+def test_password_reset_sends_a_swedish_email_with_a_working_link(site, client, finished_tasks):
     user = UserFactory(email="rut@example.org")
 
     response = request_reset(client, "rut@example.org")
@@ -94,7 +94,7 @@ def test_password_reset_sends_a_swedish_email_with_a_working_link(demo, client, 
     assert "Länken fungerar inte" in again.content.decode()
 
 
-def test_password_reset_in_english_sends_english_mail(demo, client):
+def test_password_reset_in_english_sends_english_mail(site, client):
     UserFactory(email="bo@example.org")
 
     response = client.post("/en/account/password/reset/", {"email": "bo@example.org"})
@@ -105,7 +105,7 @@ def test_password_reset_in_english_sends_english_mail(demo, client):
     assert "/en/account/password/reset/" in message.body
 
 
-def test_password_reset_for_an_unknown_address_looks_the_same_and_sends_nothing(demo, client):
+def test_password_reset_for_an_unknown_address_looks_the_same_and_sends_nothing(site, client):
     UserFactory(email="rut@example.org")
 
     response = request_reset(client, "okand@example.org")
@@ -116,7 +116,7 @@ def test_password_reset_for_an_unknown_address_looks_the_same_and_sends_nothing(
 
 
 def test_password_reset_works_while_the_mail_server_is_down(
-    demo, client, smtp_server_down, finished_tasks
+    site, client, smtp_server_down, finished_tasks
 ):
     """The person gets the normal answer; the failed delivery is recorded with the message."""
     UserFactory(email="rut@example.org")
@@ -141,7 +141,7 @@ def test_password_reset_works_while_the_mail_server_is_down(
         ("a@b", "Fyll i en giltig e-postadress."),
     ],
 )
-def test_password_reset_with_a_bad_address_explains_in_swedish(demo, client, email, message):
+def test_password_reset_with_a_bad_address_explains_in_swedish(site, client, email, message):
     response = request_reset(client, email)
 
     assert response.status_code == 200
@@ -151,7 +151,7 @@ def test_password_reset_with_a_bad_address_explains_in_swedish(demo, client, ema
     assert mail.outbox == []
 
 
-def test_a_field_error_is_tied_to_its_input_for_screen_readers(demo, client):
+def test_a_field_error_is_tied_to_its_input_for_screen_readers(site, client):
     html = request_reset(client, "inte-en-adress").content.decode()
 
     described_by = re.search(r'<input[^>]*name="email"[^>]*aria-describedby="([^"]+)"', html)
@@ -167,7 +167,7 @@ def test_a_field_error_is_tied_to_its_input_for_screen_readers(demo, client):
 # --- L5: throttled, and the same work for every address ----------------------------------
 
 
-def test_many_requests_for_one_address_send_only_a_few_mails(demo, client, settings):
+def test_many_requests_for_one_address_send_only_a_few_mails(site, client, settings):
     UserFactory(email="rut@example.org")
     limit = settings.PASSWORD_RESET_LIMITS["per_email"]["limit"]
 
@@ -179,7 +179,7 @@ def test_many_requests_for_one_address_send_only_a_few_mails(demo, client, setti
     assert len(mail.outbox) == limit
 
 
-def test_one_client_trying_many_addresses_is_stopped(demo, client, settings):
+def test_one_client_trying_many_addresses_is_stopped(site, client, settings):
     settings.PASSWORD_RESET_LIMITS = {
         "per_email": {"limit": 3, "seconds": 3600},
         "per_client": {"limit": 4, "seconds": 3600},
@@ -195,7 +195,7 @@ def test_one_client_trying_many_addresses_is_stopped(demo, client, settings):
     assert elsewhere.status_code == 302
 
 
-def test_the_answer_takes_the_same_work_for_known_and_unknown_addresses(demo, client, settings):
+def test_the_answer_takes_the_same_work_for_known_and_unknown_addresses(site, client, settings):
     """The view only queues the request; the account is looked up in the background."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext

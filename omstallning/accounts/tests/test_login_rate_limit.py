@@ -27,7 +27,7 @@ def person(db):
 
 
 def test_sixth_attempt_after_five_failures_is_locked_out_even_with_the_right_password(
-    demo, person, client
+    site, person, client
 ):
     for number in range(1, 5):
         response = attempt(client, person.username, f"fel-{number}")
@@ -48,7 +48,7 @@ def test_sixth_attempt_after_five_failures_is_locked_out_even_with_the_right_pas
     assert client.get("/konto/").status_code == 302
 
 
-def test_failures_below_the_limit_do_not_lock_and_success_resets_them(demo, person, client):
+def test_failures_below_the_limit_do_not_lock_and_success_resets_them(site, person, client):
     for number in range(4):
         attempt(client, person.username, f"fel-{number}")
 
@@ -59,7 +59,7 @@ def test_failures_below_the_limit_do_not_lock_and_success_resets_them(demo, pers
     assert not AccessAttempt.objects.filter(username=person.username).exists()
 
 
-def test_the_lock_is_per_username_and_address(demo, person, client):
+def test_the_lock_is_per_username_and_address(site, person, client):
     other = UserFactory()
     for number in range(5):
         attempt(client, person.username, f"fel-{number}")
@@ -71,7 +71,7 @@ def test_the_lock_is_per_username_and_address(demo, person, client):
     assert other_person.status_code == 302
 
 
-def test_the_failed_attempts_are_recorded_without_the_password(demo, person, client):
+def test_the_failed_attempts_are_recorded_without_the_password(site, person, client):
     for number in range(2):
         attempt(client, person.username, f"hemligt-{number}")
 

@@ -56,7 +56,7 @@ def assert_no_staff_data(client: Client) -> None:
         assert response.status_code == 302, page
 
 
-def test_the_walk_covers_every_kind_of_login(demo):
+def test_the_walk_covers_every_kind_of_login(site):
     addresses = every_address()
 
     for expected in (
@@ -70,7 +70,7 @@ def test_the_walk_covers_every_kind_of_login(demo):
         assert expected in addresses
 
 
-def test_no_address_verifies_a_staff_member_with_the_password_alone(demo):
+def test_no_address_verifies_a_staff_member_with_the_password_alone(site):
     person = UserFactory(roles=["Administratör"], is_superuser=True, is_staff=True)
     own = TOTPDeviceFactory(user=person)
     anonymous, password_only = Client(), Client()
@@ -88,7 +88,7 @@ def test_no_address_verifies_a_staff_member_with_the_password_alone(demo):
     assert_no_staff_data(password_only)
 
 
-def test_no_address_enrols_a_staff_member_without_an_invitation(demo):
+def test_no_address_enrols_a_staff_member_without_an_invitation(site):
     person = UserFactory(roles=["Bedömare"])
     client = Client()
 

@@ -17,7 +17,7 @@ from .factories import PASSWORD, UserFactory, verified_client
 
 
 @pytest.fixture
-def owner(demo):
+def owner(site):
     user = UserFactory(
         roles=["Företagare"],
         email="ella@exempel.se",
@@ -237,7 +237,7 @@ def test_closing_the_account_needs_the_password_and_removes_it(owner, company, c
     assert "_auth_user_id" not in client.session
 
 
-def test_staff_close_no_account_of_their_own(demo):
+def test_staff_close_no_account_of_their_own(site):
     officer = UserFactory(roles=["Handläggare"])
     client = verified_client(officer)
 
@@ -249,7 +249,7 @@ def test_staff_close_no_account_of_their_own(demo):
     assert get_user_model().objects.filter(pk=officer.pk).exists()
 
 
-def test_staff_answer_requests_no_member_can(demo, client):
+def test_staff_answer_requests_no_member_can(site, client):
     organisation = Organisation.objects.create(
         name="Registrerat AB", organisation_number=with_check_digit("559200333")
     )

@@ -8,7 +8,7 @@ from .factories import UserFactory, verified_client
 ADMIN_UPLOAD = "/admin/documents/multiple/add/"
 
 
-def test_only_verified_staff_get_the_larger_limit_in_the_admin(demo, settings):
+def test_only_verified_staff_get_the_larger_limit_in_the_admin(site, settings):
     settings.REQUEST_MAX_BYTES = 1_000
     settings.STAFF_REQUEST_MAX_BYTES = 100_000
     body = {"title": "x" * 5_000}

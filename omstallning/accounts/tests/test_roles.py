@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission
 
 from omstallning.accounts import roles
-from omstallning.core.models import AboutProjectPage, HomePage
+from omstallning.core.tests.factories import AboutProjectPageFactory
 
 from .factories import UserFactory, verified_client
 
@@ -68,10 +68,10 @@ def test_only_staff_roles_may_use_the_admin(db, role):
 
 
 @pytest.mark.parametrize("role", ROLE_NAMES)
-def test_only_content_roles_may_publish_pages(demo, role):
+def test_only_content_roles_may_publish_pages(site, role):
     user = UserFactory(roles=[role])
-    home = HomePage.objects.get(locale__language_code="sv")
-    about = AboutProjectPage.objects.get(locale__language_code="sv")
+    home = site.home
+    about = AboutProjectPageFactory()
 
     for page in (home, about):
         permissions = page.permissions_for_user(user)
@@ -114,9 +114,9 @@ def test_ensure_roles_puts_the_permissions_back_as_defined(db):
 
 
 @pytest.mark.parametrize("role", ["Redaktör", "Näringslivsutvecklare"])
-def test_editors_reach_the_admin_and_the_page_editor(demo, role):
+def test_editors_reach_the_admin_and_the_page_editor(site, role):
     client = verified_client(UserFactory(roles=[role]))
-    home = HomePage.objects.get(locale__language_code="sv")
+    home = site.home
 
     assert client.get("/admin/").status_code == 200
     response = client.get(f"/admin/pages/{home.pk}/edit/")
@@ -125,9 +125,9 @@ def test_editors_reach_the_admin_and_the_page_editor(demo, role):
 
 
 @pytest.mark.parametrize("role", ["Handläggare", "Bedömare"])
-def test_case_officers_reach_the_admin_but_cannot_edit_pages(demo, role):
+def test_case_officers_reach_the_admin_but_cannot_edit_pages(site, role):
     client = verified_client(UserFactory(roles=[role]))
-    home = HomePage.objects.get(locale__language_code="sv")
+    home = site.home
 
     assert client.get("/admin/").status_code == 200
     response = client.get(f"/admin/pages/{home.pk}/edit/")
@@ -137,11 +137,11 @@ def test_case_officers_reach_the_admin_but_cannot_edit_pages(demo, role):
 
 
 @pytest.mark.parametrize("role", ["Aktör", "Företagare"])
-def test_actors_and_business_owners_cannot_reach_the_admin(demo, role):
+def test_actors_and_business_owners_cannot_reach_the_admin(site, role):
     """Even with a second factor verified, the admin sends them away."""
     client = verified_client(UserFactory(roles=[role]))
 
-    home = HomePage.objects.get(locale__language_code="sv")
+    home = site.home
 
     dashboard = client.get("/admin/")
     editor = client.get(f"/admin/pages/{home.pk}/edit/")
@@ -152,9 +152,9 @@ def test_actors_and_business_owners_cannot_reach_the_admin(demo, role):
     assert editor["Location"].startswith("/konto/logga-in/")
 
 
-def test_editor_can_publish_a_change_through_the_admin(demo):
+def test_editor_can_publish_a_change_through_the_admin(site):
     client = verified_client(UserFactory(roles=["Redaktör"]))
-    about = AboutProjectPage.objects.get(locale__language_code="sv")
+    about = AboutProjectPageFactory()
 
     response = client.post(
         f"/admin/pages/{about.pk}/edit/",
@@ -173,9 +173,9 @@ def test_editor_can_publish_a_change_through_the_admin(demo):
     assert about.live and not about.has_unpublished_changes
 
 
-def test_business_owner_cannot_publish_through_the_admin(demo):
+def test_business_owner_cannot_publish_through_the_admin(site):
     client = verified_client(UserFactory(roles=["Företagare"]))
-    about = AboutProjectPage.objects.get(locale__language_code="sv")
+    about = AboutProjectPageFactory()
 
     response = client.post(
         f"/admin/pages/{about.pk}/edit/",

@@ -18,12 +18,12 @@ URL = "/admin/konton/tvastegsverifiering/"
 
 
 @pytest.fixture
-def administrator(demo):
+def administrator(site):
     return UserFactory(roles=["Administratör"], verified=True)
 
 
 @pytest.fixture
-def newcomer(demo):
+def newcomer(site):
     return UserFactory(roles=["Handläggare"], email="ny.handlaggare@example.org")
 
 

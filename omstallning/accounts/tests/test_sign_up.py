@@ -50,7 +50,7 @@ def log_in(client, login: str, password: str = PASSWORD):
     )
 
 
-def test_signing_up_sends_a_link_and_the_account_waits_for_it(demo, client):
+def test_signing_up_sends_a_link_and_the_account_waits_for_it(site, client):
     mail.outbox.clear()
 
     response = client.post(SIGN_UP, form())
@@ -71,7 +71,7 @@ def test_signing_up_sends_a_link_and_the_account_waits_for_it(demo, client):
     assert "_auth_user_id" not in client.session
 
 
-def test_the_link_opens_the_account_and_the_address_logs_in(demo, client):
+def test_the_link_opens_the_account_and_the_address_logs_in(site, client):
     client.post(SIGN_UP, form())
     path = confirmation_path(mail.outbox[-1])
 
@@ -89,7 +89,7 @@ def test_the_link_opens_the_account_and_the_address_logs_in(demo, client):
     assert client.get("/konto/").status_code == 200
 
 
-def test_a_link_too_old_or_forged_opens_nothing(demo, client, settings):
+def test_a_link_too_old_or_forged_opens_nothing(site, client, settings):
     client.post(SIGN_UP, form())
     path = confirmation_path(mail.outbox[-1])
     settings.ACCOUNT_CONFIRMATION_HOURS = 0
@@ -103,7 +103,7 @@ def test_a_link_too_old_or_forged_opens_nothing(demo, client, settings):
     assert not get_user_model().objects.get(email="sara@exempel.se").is_active
 
 
-def test_an_address_with_an_account_gets_the_same_answer_and_its_owner_a_word(demo, client):
+def test_an_address_with_an_account_gets_the_same_answer_and_its_owner_a_word(site, client):
     UserFactory(email="finns@exempel.se")
     mail.outbox.clear()
 
@@ -117,7 +117,7 @@ def test_an_address_with_an_account_gets_the_same_answer_and_its_owner_a_word(de
     assert "/konto/losenord/aterstall/" in message.body
 
 
-def test_a_filled_honeypot_makes_nothing_and_looks_the_same(demo, client):
+def test_a_filled_honeypot_makes_nothing_and_looks_the_same(site, client):
     mail.outbox.clear()
 
     response = client.post(SIGN_UP, form(website="http://spam.example"))
@@ -128,7 +128,7 @@ def test_a_filled_honeypot_makes_nothing_and_looks_the_same(demo, client):
 
 
 def test_too_many_sign_ups_from_one_address_are_stopped_and_nothing_typed_is_lost(
-    demo, client, settings
+    site, client, settings
 ):
     settings.SIGN_UP_LIMIT_PER_CLIENT = 2
     for number in range(2):
@@ -156,7 +156,7 @@ def test_too_many_sign_ups_from_one_address_are_stopped_and_nothing_typed_is_los
         ({"organisation_name": "Bolaget AB"}, "Skriv organisationsnumret."),
     ],
 )
-def test_bad_input_is_explained_in_swedish_and_kept(demo, client, changes, message):
+def test_bad_input_is_explained_in_swedish_and_kept(site, client, changes, message):
     response = client.post(SIGN_UP, form(**changes))
 
     assert response.status_code == 422
@@ -173,13 +173,13 @@ def test_bad_input_is_explained_in_swedish_and_kept(demo, client, changes, messa
         st.text(max_size=60),
     )
 )
-def test_any_input_gives_an_answer(demo, client, data):
+def test_any_input_gives_an_answer(site, client, data):
     response = client.post(SIGN_UP, form(**data))
 
     assert response.status_code in (302, 422, 429)
 
 
-def test_the_organisation_is_founded_once_the_address_is_confirmed(demo, client):
+def test_the_organisation_is_founded_once_the_address_is_confirmed(site, client):
     number = with_check_digit("559100123")
     client.post(SIGN_UP, form(organisation_name="Solgården AB", organisation_number=number))
     assert not Organisation.objects.filter(organisation_number=number).exists()
@@ -194,7 +194,7 @@ def test_the_organisation_is_founded_once_the_address_is_confirmed(demo, client)
     assert membership.user.email == "sara@exempel.se"
 
 
-def test_joining_an_organisation_already_here_waits_for_a_member(demo, client):
+def test_joining_an_organisation_already_here_waits_for_a_member(site, client):
     number = with_check_digit("559100124")
     organisation = Organisation.objects.create(name="Verkstan AB", organisation_number=number)
     member = UserFactory()
@@ -215,7 +215,7 @@ def test_joining_an_organisation_already_here_waits_for_a_member(demo, client):
 @pytest.mark.parametrize(
     "name", ["admin", "Administratör", "Handläggare", "root", "staff", "superuser"]
 )
-def test_no_name_gives_a_self_made_account_any_right(demo, client, name):
+def test_no_name_gives_a_self_made_account_any_right(site, client, name):
     address = f"{slugify(name)}@exempel.se"
     client.post(SIGN_UP, form(first_name=name, last_name=name, email=address, kind="actor"))
     client.get(confirmation_path(mail.outbox[-1]))
@@ -232,14 +232,14 @@ def test_no_name_gives_a_self_made_account_any_right(demo, client, name):
     assert client.get("/api/v1/funding/statistics").json()["suppressed"] is True
 
 
-def test_staff_fields_cannot_be_posted_into_an_account(demo, client):
+def test_staff_fields_cannot_be_posted_into_an_account(site, client):
     client.post(SIGN_UP, form(is_staff="on", is_superuser="on", groups="1", username="admin"))
 
     user = get_user_model().objects.get(email="sara@exempel.se")
     assert (user.is_staff, user.is_superuser, user.username) == (False, False, "sara@exempel.se")
 
 
-def test_accounts_never_used_are_removed_after_their_time(demo, settings):
+def test_accounts_never_used_are_removed_after_their_time(site, settings):
     settings.ACCOUNT_UNCONFIRMED_DAYS = 7
     settings.ACCOUNT_UNUSED_DAYS = 180
     now = timezone.now()

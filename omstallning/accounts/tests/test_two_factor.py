@@ -82,27 +82,27 @@ def enrol_with_the_wizard(client) -> TOTPDevice | None:
 # --- Reaching the admin ----------------------------------------------------------------
 
 
-def test_anonymous_visitor_is_sent_to_our_login(demo, client):
+def test_anonymous_visitor_is_sent_to_our_login(site, client):
     response = client.get("/admin/")
 
     assert response.status_code == 302
     assert redirect_target(response) == (LOGIN, "/admin/")
 
 
-def test_wagtails_own_login_redirects_to_ours(demo, client):
+def test_wagtails_own_login_redirects_to_ours(site, client):
     response = client.get("/admin/login/")
 
     assert response.status_code == 302
     assert redirect_target(response) == (LOGIN, "/admin/")
 
 
-def test_wagtails_login_keeps_where_the_person_was_going(demo, client):
+def test_wagtails_login_keeps_where_the_person_was_going(site, client):
     response = client.get("/admin/login/", {"next": "/admin/pages/"})
 
     assert redirect_target(response) == (LOGIN, "/admin/pages/")
 
 
-def test_staff_without_a_device_are_told_to_wait_for_an_invitation(demo, administrator, client):
+def test_staff_without_a_device_are_told_to_wait_for_an_invitation(site, administrator, client):
     client.force_login(administrator)
 
     response = client.get("/admin/pages/")
@@ -117,7 +117,7 @@ def test_staff_without_a_device_are_told_to_wait_for_an_invitation(demo, adminis
 
 
 def test_admin_with_a_device_but_no_code_in_this_session_is_asked_for_it(
-    demo, administrator, client
+    site, administrator, client
 ):
     TOTPDeviceFactory(user=administrator)
     client.force_login(administrator)
@@ -128,7 +128,7 @@ def test_admin_with_a_device_but_no_code_in_this_session_is_asked_for_it(
     assert redirect_target(response) == (LOGIN, "/admin/")
 
 
-def test_an_unconfirmed_device_does_not_count(demo, administrator, client):
+def test_an_unconfirmed_device_does_not_count(site, administrator, client):
     TOTPDeviceFactory(user=administrator, confirmed=False)
     client.force_login(administrator)
 
@@ -137,7 +137,7 @@ def test_an_unconfirmed_device_does_not_count(demo, administrator, client):
     assert redirect_target(response) == (REQUIRED, "/admin/")
 
 
-def test_admin_with_a_verified_session_reaches_the_admin(demo, administrator):
+def test_admin_with_a_verified_session_reaches_the_admin(site, administrator):
     client = verified_client(administrator)
 
     response = client.get("/admin/")
@@ -146,7 +146,7 @@ def test_admin_with_a_verified_session_reaches_the_admin(demo, administrator):
     assert "wagtail" in response.content.decode().lower()
 
 
-def test_another_persons_device_does_not_verify(demo, administrator):
+def test_another_persons_device_does_not_verify(site, administrator):
     someone_else = TOTPDeviceFactory()
     client = Client()
     client.force_login(administrator)
@@ -160,7 +160,7 @@ def test_another_persons_device_does_not_verify(demo, administrator):
     assert redirect_target(response) == (REQUIRED, "/admin/")
 
 
-def test_leaving_and_password_reset_work_before_the_second_factor(demo, administrator, client):
+def test_leaving_and_password_reset_work_before_the_second_factor(site, administrator, client):
     TOTPDeviceFactory(user=administrator)
     client.force_login(administrator)
 
@@ -173,7 +173,7 @@ def test_leaving_and_password_reset_work_before_the_second_factor(demo, administ
     assert "_auth_user_id" not in client.session
 
 
-def test_full_login_with_password_and_a_real_totp_code(demo, administrator, client):
+def test_full_login_with_password_and_a_real_totp_code(site, administrator, client):
     device = TOTPDeviceFactory(user=administrator)
 
     password_step = log_in_with_password(client, administrator.username)
@@ -193,7 +193,7 @@ def test_full_login_with_password_and_a_real_totp_code(demo, administrator, clie
     assert client.get("/admin/").status_code == 200
 
 
-def test_a_wrong_code_does_not_open_the_admin(demo, administrator, client):
+def test_a_wrong_code_does_not_open_the_admin(site, administrator, client):
     device = TOTPDeviceFactory(user=administrator)
     right = current_token(device)
     wrong = f"{(int(right) + 1) % 10**6:06d}"
@@ -209,7 +209,7 @@ def test_a_wrong_code_does_not_open_the_admin(demo, administrator, client):
     assert client.get("/admin/").status_code == 302
 
 
-def test_people_without_admin_rights_and_without_a_device_log_in_without_a_code(demo, client):
+def test_people_without_admin_rights_and_without_a_device_log_in_without_a_code(site, client):
     owner = UserFactory(roles=["Företagare"])
 
     response = log_in_with_password(client, owner.username, next_url="/konto/")
@@ -225,7 +225,7 @@ def test_people_without_admin_rights_and_without_a_device_log_in_without_a_code(
 @pytest.mark.parametrize(
     ("path", "ours"), [("/_util/login/", LOGIN), ("/en/_util/login/", "/en/account/sign-in/")]
 )
-def test_wagtails_front_end_login_gives_no_session(demo, administrator, client, path, ours):
+def test_wagtails_front_end_login_gives_no_session(site, administrator, client, path, ours):
     TOTPDeviceFactory(user=administrator)
 
     shown = client.get(path, {"next": "/admin/"})
@@ -244,7 +244,7 @@ def test_private_pages_send_visitors_to_our_login(settings):
 
 
 @pytest.mark.parametrize("role", ["Handläggare", "Administratör"])
-def test_the_setup_wizard_adds_no_device_for_a_password_only_session(demo, client, role):
+def test_the_setup_wizard_adds_no_device_for_a_password_only_session(site, client, role):
     """The report's steps 1–5: with the password only, POST the wizard for a new secret."""
     person = UserFactory(roles=[role], is_superuser=role == "Administratör")
     own_device = TOTPDeviceFactory(user=person)
@@ -265,7 +265,7 @@ def test_the_setup_wizard_adds_no_device_for_a_password_only_session(demo, clien
     assert client.get("/admin/users/").status_code == 302
 
 
-def test_a_verified_session_may_add_another_device(demo, officer):
+def test_a_verified_session_may_add_another_device(site, officer):
     own_device = TOTPDeviceFactory(user=officer)
     client = verified_client(officer, own_device)
     mail.outbox.clear()
@@ -280,7 +280,7 @@ def test_a_verified_session_may_add_another_device(demo, officer):
     assert mail.outbox[0].to == [officer.email]
 
 
-def test_the_setup_speaks_of_tvastegsverifiering_and_takes_the_code_as_text(demo, officer):
+def test_the_setup_speaks_of_tvastegsverifiering_and_takes_the_code_as_text(site, officer):
     client = verified_client(officer, TOTPDeviceFactory(user=officer))
 
     page = setup_step(client, "welcome").content.decode()
@@ -293,7 +293,7 @@ def test_the_setup_speaks_of_tvastegsverifiering_and_takes_the_code_as_text(demo
     assert 'autocomplete="one-time-code"' in field
 
 
-def test_a_code_with_a_leading_zero_typed_as_text_still_enrols(demo, officer, monkeypatch):
+def test_a_code_with_a_leading_zero_typed_as_text_still_enrols(site, officer, monkeypatch):
     client = verified_client(officer, TOTPDeviceFactory(user=officer))
     generator = setup_step(client, "welcome")
     key = secret_shown(generator)
@@ -309,7 +309,7 @@ def test_a_code_with_a_leading_zero_typed_as_text_still_enrols(demo, officer, mo
 # --- L8: a staff account's first device comes through an invitation -------------------
 
 
-def test_knowing_the_password_is_not_enough_to_enrol_a_staff_account(demo, officer, client):
+def test_knowing_the_password_is_not_enough_to_enrol_a_staff_account(site, officer, client):
     log_in_with_password(client, officer.username, next_url="/admin/")
 
     welcome = setup_step(client, "welcome")
@@ -322,7 +322,7 @@ def test_knowing_the_password_is_not_enough_to_enrol_a_staff_account(demo, offic
 
 
 def test_an_invitation_link_with_a_fresh_login_enrols_the_first_device(
-    demo, administrator, officer, client
+    site, administrator, officer, client
 ):
     mail.outbox.clear()
     sent = services.invitation_send(user=officer, actor=administrator)
@@ -356,7 +356,7 @@ def test_an_invitation_link_with_a_fresh_login_enrols_the_first_device(
     assert "Länken gäller inte längre" in again.content.decode()
 
 
-def test_an_invitation_needs_a_recent_password_login(demo, administrator, officer, client):
+def test_an_invitation_needs_a_recent_password_login(site, administrator, officer, client):
     sent = services.invitation_send(user=officer, actor=administrator)
     client.force_login(officer)
     session = client.session
@@ -370,7 +370,7 @@ def test_an_invitation_needs_a_recent_password_login(demo, administrator, office
     assert ENROLMENT_INVITATION not in client.session
 
 
-def test_an_invitation_grant_goes_stale_with_the_login(demo, administrator, officer, client):
+def test_an_invitation_grant_goes_stale_with_the_login(site, administrator, officer, client):
     sent = services.invitation_send(user=officer, actor=administrator)
     client.force_login(officer)
     client.get(urlsplit(sent.url).path)
@@ -384,7 +384,7 @@ def test_an_invitation_grant_goes_stale_with_the_login(demo, administrator, offi
     assert not TOTPDevice.objects.filter(user=officer).exists()
 
 
-def test_an_invitation_is_for_its_own_account_only(demo, administrator, officer, client):
+def test_an_invitation_is_for_its_own_account_only(site, administrator, officer, client):
     sent = services.invitation_send(user=officer, actor=administrator)
     other = UserFactory(roles=["Bedömare"])
     client.force_login(other)
@@ -397,7 +397,7 @@ def test_an_invitation_is_for_its_own_account_only(demo, administrator, officer,
     assert setup_step(client, "welcome")["Location"].startswith(REQUIRED)
 
 
-def test_an_expired_or_replaced_invitation_does_nothing(demo, administrator, officer, client):
+def test_an_expired_or_replaced_invitation_does_nothing(site, administrator, officer, client):
     first = services.invitation_send(user=officer, actor=administrator)
     second = services.invitation_send(user=officer, actor=administrator)
     TwoFactorInvitation.objects.filter(pk=second.invitation.pk).update(
@@ -412,7 +412,7 @@ def test_an_expired_or_replaced_invitation_does_nothing(demo, administrator, off
     assert ENROLMENT_INVITATION not in client.session
 
 
-def test_a_person_without_staff_rights_may_add_a_first_device_after_a_fresh_login(demo, client):
+def test_a_person_without_staff_rights_may_add_a_first_device_after_a_fresh_login(site, client):
     owner = UserFactory(roles=["Företagare"])
     log_in_with_password(client, owner.username, next_url="/konto/")
 
@@ -421,7 +421,7 @@ def test_a_person_without_staff_rights_may_add_a_first_device_after_a_fresh_logi
     assert device is not None and device.user == owner
 
 
-def test_a_stale_session_of_a_person_without_staff_rights_must_log_in_again(demo, client):
+def test_a_stale_session_of_a_person_without_staff_rights_must_log_in_again(site, client):
     owner = UserFactory(roles=["Företagare"])
     client.force_login(owner)
     session = client.session
@@ -437,7 +437,7 @@ def test_a_stale_session_of_a_person_without_staff_rights_must_log_in_again(demo
 # --- Removing devices --------------------------------------------------------------------
 
 
-def test_staff_cannot_turn_the_second_factor_off(demo, officer):
+def test_staff_cannot_turn_the_second_factor_off(site, officer):
     device = TOTPDeviceFactory(user=officer)
     client = verified_client(officer, device)
 
@@ -448,7 +448,7 @@ def test_staff_cannot_turn_the_second_factor_off(demo, officer):
     assert TOTPDevice.objects.filter(pk=device.pk).exists()
 
 
-def test_turning_it_off_mails_the_person(demo):
+def test_turning_it_off_mails_the_person(site):
     owner = UserFactory(roles=["Företagare"])
     device = TOTPDeviceFactory(user=owner)
     client = verified_client(owner, device)
@@ -463,7 +463,7 @@ def test_turning_it_off_mails_the_person(demo):
     ]
 
 
-def test_a_device_added_or_removed_anywhere_is_mailed(demo):
+def test_a_device_added_or_removed_anywhere_is_mailed(site):
     person = UserFactory()
     mail.outbox.clear()
 

@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from omstallning.core.models import RateLimitWindow
+from omstallning.core.tests.factories import MunicipalityFactory
 from omstallning.events.models import Registration
 from omstallning.events.tests.factories import EventPageFactory
 
@@ -20,8 +21,9 @@ def post(client, event_id, payload, **headers):
     )
 
 
-def test_registration_through_the_api(demo, client, django_capture_on_commit_callbacks):
+def test_registration_through_the_api(site, client, django_capture_on_commit_callbacks):
     event = EventPageFactory(capacity=1)
+    MunicipalityFactory(name="Västerås", code="1980")
     RateLimitWindow.objects.all().delete()  # a fresh count for the rate limit
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -41,7 +43,7 @@ def test_registration_through_the_api(demo, client, django_capture_on_commit_cal
     assert mail.outbox[0].to == ["ada@example.org"]
 
 
-def test_api_errors_are_swedish(demo, client):
+def test_api_errors_are_swedish(site, client):
     event = EventPageFactory()
     RateLimitWindow.objects.all().delete()  # a fresh count for the rate limit
     post(client, event.pk, {"name": "Ada", "email": "ada@example.org"})
@@ -63,7 +65,7 @@ def test_api_errors_are_swedish(demo, client):
     assert unknown.status_code == 404 and unknown.json() == {"detail": "Finns inte."}
 
 
-def test_the_api_is_rate_limited(demo, client, settings):
+def test_the_api_is_rate_limited(site, client, settings):
     settings.EVENT_REGISTRATION_API_RATE = "3/m"
     event = EventPageFactory(capacity=None)
     RateLimitWindow.objects.all().delete()  # a fresh count for the rate limit
@@ -83,7 +85,7 @@ def test_the_api_is_rate_limited(demo, client, settings):
         st.one_of(st.text(max_size=40), st.integers(), st.none()),
     )
 )
-def test_any_payload_gives_a_clear_answer(demo, client, payload):
+def test_any_payload_gives_a_clear_answer(site, client, payload):
     RateLimitWindow.objects.all().delete()  # a fresh count for the rate limit
     event = EventPageFactory()
 
@@ -92,7 +94,7 @@ def test_any_payload_gives_a_clear_answer(demo, client, payload):
     assert response.status_code in (201, 400, 422)
 
 
-def test_a_forged_forwarded_for_header_does_not_escape_the_rate_limit(demo, client, settings):
+def test_a_forged_forwarded_for_header_does_not_escape_the_rate_limit(site, client, settings):
     settings.EVENT_REGISTRATION_API_RATE = "3/m"
     event = EventPageFactory(capacity=None)
     RateLimitWindow.objects.all().delete()  # a fresh count for the rate limit

@@ -162,7 +162,7 @@ def test_the_documentation_shows_code_as_code_and_says_what_takes_personal_data(
     assert "anmälan till en träff (namn och e-postadress)" in html
 
 
-def test_the_english_footer_says_the_api_documentation_is_in_swedish(demo, client):
+def test_the_english_footer_says_the_api_documentation_is_in_swedish(site, client):
     footer = client.get("/en/").content.decode().split("<footer", 1)[1]
 
     assert re.search(

@@ -11,7 +11,7 @@ from omstallning.events.tests.factories import EventPageFactory
 
 
 @pytest.fixture
-def officer_client(demo):
+def officer_client(site):
     return verified_client(UserFactory(roles=["Handläggare"]))
 
 
@@ -30,7 +30,7 @@ def test_a_nul_in_an_admin_filter_is_taken_out(officer_client, address):
     assert "\x00" not in response.content.decode()
 
 
-def test_an_api_registration_with_a_nul_is_invalid_input(demo, client):
+def test_an_api_registration_with_a_nul_is_invalid_input(site, client):
     event = EventPageFactory()
 
     for field in ("name", "organisation", "food_needs", "accessibility_needs"):
@@ -46,7 +46,7 @@ def test_an_api_registration_with_a_nul_is_invalid_input(demo, client):
 @given(text=st.text(max_size=40))
 @example(text="\x00")
 @example(text="Åsa \u0000 Öberg")
-def test_an_api_registration_never_fails_on_any_text(demo, settings, text):
+def test_an_api_registration_never_fails_on_any_text(site, settings, text):
     settings.EVENT_REGISTRATION_API_RATE = "100000/m"
     event = EventPageFactory(capacity=None)
     client = Client()
@@ -72,7 +72,7 @@ def test_an_api_registration_never_fails_on_any_text(demo, settings, text):
         ("/api/v1/frameworks/dnsh/versions/99999999999999999999", 422),
     ],
 )
-def test_the_api_answers_json_to_every_error(demo, client, address, status):
+def test_the_api_answers_json_to_every_error(site, client, address, status):
     response = client.get(address)
 
     assert response.status_code == status
@@ -80,7 +80,7 @@ def test_the_api_answers_json_to_every_error(demo, client, address, status):
     assert "detail" in response.json()
 
 
-def test_an_unexpected_api_error_is_json_and_logged(demo, client, monkeypatch, caplog):
+def test_an_unexpected_api_error_is_json_and_logged(site, client, monkeypatch, caplog):
     from omstallning.api.v1 import reference
 
     def broken(*args, **kwargs):

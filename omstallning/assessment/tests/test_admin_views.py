@@ -24,7 +24,7 @@ def criterion_option(assessment, key, label):
     return criterion.options.get(label_sv=label).pk
 
 
-def test_an_officer_starts_answers_submits_and_sees_the_profile(demo, shipped, company):
+def test_an_officer_starts_answers_submits_and_sees_the_profile(site, shipped, company):
     officer = UserFactory(roles=[CASE_OFFICER])
     client = verified_client(officer)
 
@@ -76,7 +76,7 @@ def test_an_officer_starts_answers_submits_and_sees_the_profile(demo, shipped, c
     assert "Lås bedömningen" in page
 
 
-def test_submitting_with_gaps_keeps_the_answers_and_says_what_is_missing(demo, shipped, company):
+def test_submitting_with_gaps_keeps_the_answers_and_says_what_is_missing(site, shipped, company):
     officer = UserFactory(roles=[CASE_OFFICER])
     assessment = services.assessment_start(
         subject=company, framework=shipped["dnsh"], assessor=officer
@@ -99,7 +99,7 @@ def test_submitting_with_gaps_keeps_the_answers_and_says_what_is_missing(demo, s
     assert assessment.answers.count() == 1
 
 
-def test_the_agenda_2030_profile_is_drawn_with_a_label_on_every_goal(demo, shipped, company):
+def test_the_agenda_2030_profile_is_drawn_with_a_label_on_every_goal(site, shipped, company):
     officer = UserFactory(roles=[CASE_OFFICER])
     assessment = services.assessment_start(
         subject=company, framework=shipped["agenda-2030"], assessor=officer
@@ -130,7 +130,7 @@ def test_the_agenda_2030_profile_is_drawn_with_a_label_on_every_goal(demo, shipp
 
 
 @pytest.mark.parametrize("role", [EDITOR, ACTOR])
-def test_people_without_the_right_cannot_start_or_see_assessments(demo, shipped, company, role):
+def test_people_without_the_right_cannot_start_or_see_assessments(site, shipped, company, role):
     client = verified_client(UserFactory(roles=[role], is_staff=role == EDITOR))
     officer = UserFactory(roles=[CASE_OFFICER])
     assessment = services.assessment_start(
@@ -152,7 +152,7 @@ def test_people_without_the_right_cannot_start_or_see_assessments(demo, shipped,
 
 
 def test_an_assessor_can_read_but_not_change_someone_elses_submitted_assessment(
-    demo, shipped, company
+    site, shipped, company
 ):
     officer = UserFactory(roles=[CASE_OFFICER])
     assessor = UserFactory(roles=[ASSESSOR])
@@ -166,7 +166,7 @@ def test_an_assessor_can_read_but_not_change_someone_elses_submitted_assessment(
     assert "Lås bedömningen" not in page.text
 
 
-def test_comparison_side_by_side(demo, shipped, company):
+def test_comparison_side_by_side(site, shipped, company):
     officer = UserFactory(roles=[CASE_OFFICER])
     own = services.assessment_start(
         subject=company,
@@ -192,7 +192,7 @@ def test_comparison_side_by_side(demo, shipped, company):
     assert "Inte besvarat" in page
 
 
-def test_a_used_version_cannot_be_edited_but_a_new_version_can(demo, shipped, company):
+def test_a_used_version_cannot_be_edited_but_a_new_version_can(site, shipped, company):
     developer = UserFactory(roles=[BUSINESS_DEVELOPER])
     services.assessment_start(subject=company, framework=shipped["dnsh"], assessor=developer)
     version = shipped["dnsh"].current_version
@@ -215,7 +215,7 @@ def test_a_used_version_cannot_be_edited_but_a_new_version_can(demo, shipped, co
     assert shipped["dnsh"].current_version == new
 
 
-def test_organisations_in_the_admin_offer_an_assessment(demo, company):
+def test_organisations_in_the_admin_offer_an_assessment(site, company):
     page = verified_client(UserFactory(roles=[CASE_OFFICER])).get(
         "/admin/snippets/core/organisation/"
     )
@@ -239,7 +239,7 @@ def test_organisations_in_the_admin_offer_an_assessment(demo, company):
         st.one_of(st.text(max_size=20), st.integers(-5, 10**6).map(str)),
     )
 )
-def test_any_posted_answers_give_a_page_or_a_redirect_never_an_error(demo, shipped, company, data):
+def test_any_posted_answers_give_a_page_or_a_redirect_never_an_error(site, shipped, company, data):
     officer = UserFactory(roles=[CASE_OFFICER])
     assessment = services.assessment_start(
         subject=company, framework=shipped["tre-dimensioner"], assessor=officer

@@ -37,7 +37,7 @@ def bump_policy_version() -> None:
 
 @pytest.mark.parametrize("statistics", [True, False])
 @pytest.mark.parametrize("third_party", [True, False])
-def test_signed_cookie_round_trip(demo, rf, statistics, third_party):
+def test_signed_cookie_round_trip(site, rf, statistics, third_party):
     state = ConsentState(
         consent_id=uuid.uuid4(), statistics=statistics, third_party=third_party, policy_version=1
     )
@@ -45,7 +45,7 @@ def test_signed_cookie_round_trip(demo, rf, statistics, third_party):
     assert read_consent(request_with_cookie(rf, cookie_for(state))) == state
 
 
-def test_cookie_is_first_party_http_only_and_lasts_a_year(demo):
+def test_cookie_is_first_party_http_only_and_lasts_a_year(site):
     response = HttpResponse()
     write_consent(
         response,
@@ -60,11 +60,11 @@ def test_cookie_is_first_party_http_only_and_lasts_a_year(demo):
     assert cookie["path"] == "/"
 
 
-def test_no_cookie_means_no_consent(demo, rf):
+def test_no_cookie_means_no_consent(site, rf):
     assert read_consent(request_with_cookie(rf, None)) is None
 
 
-def test_tampered_cookie_is_ignored(demo, rf):
+def test_tampered_cookie_is_ignored(site, rf):
     value = cookie_for(
         ConsentState(consent_id=uuid.uuid4(), statistics=False, third_party=False, policy_version=1)
     )
@@ -76,7 +76,7 @@ def test_tampered_cookie_is_ignored(demo, rf):
 
 
 @given(position=st.integers(min_value=0), replacement=st.characters(codec="ascii"))
-def test_any_changed_character_makes_the_cookie_invalid(demo, rf, position, replacement):
+def test_any_changed_character_makes_the_cookie_invalid(site, rf, position, replacement):
     value = cookie_for(
         ConsentState(consent_id=uuid.uuid4(), statistics=True, third_party=True, policy_version=1)
     )
@@ -89,7 +89,7 @@ def test_any_changed_character_makes_the_cookie_invalid(demo, rf, position, repl
 
 
 @given(value=st.text())
-def test_any_cookie_value_is_read_without_error(demo, rf, value):
+def test_any_cookie_value_is_read_without_error(site, rf, value):
     assert read_consent(request_with_cookie(rf, value)) is None
 
 
@@ -97,14 +97,14 @@ def test_any_cookie_value_is_read_without_error(demo, rf, value):
     "payload",
     ["", "garbage", "not-a-uuid:1:1:1", f"{FIXED_ID}:one:1:1", f"{FIXED_ID}:1:1:1:extra"],
 )
-def test_validly_signed_but_malformed_cookie_is_ignored(demo, rf, payload):
+def test_validly_signed_but_malformed_cookie_is_ignored(site, rf, payload):
     response = HttpResponse()
     response.set_signed_cookie(COOKIE, payload, salt=_SALT)
 
     assert read_consent(request_with_cookie(rf, response.cookies[COOKIE].value)) is None
 
 
-def test_new_policy_version_makes_the_old_consent_invalid(demo, rf):
+def test_new_policy_version_makes_the_old_consent_invalid(site, rf):
     value = cookie_for(
         ConsentState(consent_id=uuid.uuid4(), statistics=True, third_party=True, policy_version=1)
     )
@@ -119,7 +119,7 @@ def test_new_policy_version_makes_the_old_consent_invalid(demo, rf):
     assert read_consent(request_with_cookie(rf, cookie_for(renewed))) == renewed
 
 
-def test_new_policy_version_shows_the_banner_again(demo, client):
+def test_new_policy_version_shows_the_banner_again(site, client):
     assert "data-consent-banner" in client.get("/").content.decode()
     client.post("/samtycke/", {"choice": "all"}, headers={"accept": "application/json"})
     assert "data-consent-banner" not in client.get("/").content.decode()

@@ -36,7 +36,7 @@ def consent_id_in(response) -> uuid.UUID:
     ],
 )
 def test_form_post_records_the_decision_and_redirects_back(
-    demo, client, data, action, statistics, third_party
+    site, client, data, action, statistics, third_party
 ):
     before = timezone.now()
 
@@ -67,7 +67,7 @@ def test_form_post_records_the_decision_and_redirects_back(
         ({"choice": "custom", "third_party": "on"}, {"statistics": False, "third_party": True}),
     ],
 )
-def test_json_post_answers_with_the_stored_choice(demo, client, data, expected):
+def test_json_post_answers_with_the_stored_choice(site, client, data, expected):
     response = client.post("/samtycke/", data, headers=JSON)
 
     assert response.status_code == 200
@@ -81,7 +81,7 @@ def test_json_post_answers_with_the_stored_choice(demo, client, data, expected):
     "data", [{}, {"choice": ""}, {"choice": "allt"}, {"choice": "ALL"}, {"statistics": "on"}]
 )
 @pytest.mark.parametrize("headers", [{}, JSON])
-def test_invalid_choice_is_400_in_swedish_and_records_nothing(demo, client, data, headers):
+def test_invalid_choice_is_400_in_swedish_and_records_nothing(site, client, data, headers):
     response = client.post("/samtycke/", data, headers=headers)
 
     assert response.status_code == 400
@@ -108,7 +108,7 @@ def test_invalid_choice_is_400_in_swedish_and_records_nothing(demo, client, data
         "",
     ],
 )
-def test_next_never_leads_to_another_site(demo, client, next_url):
+def test_next_never_leads_to_another_site(site, client, next_url):
     response = client.post("/samtycke/", {"choice": "necessary", "next": next_url})
 
     assert response.status_code == 302
@@ -116,7 +116,7 @@ def test_next_never_leads_to_another_site(demo, client, next_url):
 
 
 @pytest.mark.parametrize("next_url", ["/om-projektet/", "/sok/?q=hållbarhet", "/en/"])
-def test_next_on_this_site_is_followed(demo, client, next_url):
+def test_next_on_this_site_is_followed(site, client, next_url):
     response = client.post("/samtycke/", {"choice": "necessary", "next": next_url})
 
     assert response["Location"] == iri_to_uri(next_url)
@@ -127,7 +127,7 @@ def test_next_on_this_site_is_followed(demo, client, next_url):
         st.text(), st.from_regex(r"\A[/\\ ]{0,3}[a-z:]{0,12}[/\\]{0,3}evil\.example")
     )
 )
-def test_no_next_value_redirects_off_site(demo, client, next_url):
+def test_no_next_value_redirects_off_site(site, client, next_url):
     response = client.post("/samtycke/", {"choice": "necessary", "next": next_url})
 
     assert response.status_code == 302
@@ -137,7 +137,7 @@ def test_no_next_value_redirects_off_site(demo, client, next_url):
     assert (target.scheme, target.netloc) == ("http", "testserver")
 
 
-def test_settings_page_shows_the_form_and_the_next_address(demo, client):
+def test_settings_page_shows_the_form_and_the_next_address(site, client):
     response = client.get("/samtycke/", {"next": "/om-projektet/"})
 
     assert response.status_code == 200
@@ -150,14 +150,14 @@ def test_settings_page_shows_the_form_and_the_next_address(demo, client):
     assert "data-consent-banner" not in html
 
 
-def test_settings_page_drops_an_off_site_next(demo, client):
+def test_settings_page_drops_an_off_site_next(site, client):
     html = client.get("/samtycke/", {"next": "https://evil.example/"}).content.decode()
 
     assert '<input type="hidden" name="next" value="/">' in html
     assert 'value="https://evil.example/"' not in html
 
 
-def test_settings_page_shows_the_current_choice_and_the_consent_id(demo, client):
+def test_settings_page_shows_the_current_choice_and_the_consent_id(site, client):
     response = client.post("/samtycke/", {"choice": "custom", "third_party": "on"}, headers=JSON)
     consent_id = consent_id_in(response)
 
@@ -172,7 +172,7 @@ def test_settings_page_shows_the_current_choice_and_the_consent_id(demo, client)
     assert str(consent_id) in html
 
 
-def test_the_anonymous_id_is_kept_when_the_choice_changes(demo, client):
+def test_the_anonymous_id_is_kept_when_the_choice_changes(site, client):
     first = client.post("/samtycke/", {"choice": "all"}, headers=JSON)
     second = client.post("/samtycke/", {"choice": "necessary"}, headers=JSON)
     third = client.post("/samtycke/", {"choice": "custom", "statistics": "on"}, headers=JSON)
@@ -188,7 +188,7 @@ def test_the_anonymous_id_is_kept_when_the_choice_changes(demo, client):
     ]
 
 
-def test_each_browser_gets_its_own_anonymous_id(demo, client):
+def test_each_browser_gets_its_own_anonymous_id(site, client):
     from django.test import Client
 
     client.post("/samtycke/", {"choice": "all"}, headers=JSON)
@@ -197,7 +197,7 @@ def test_each_browser_gets_its_own_anonymous_id(demo, client):
     assert ConsentRecord.objects.values("consent_id").distinct().count() == 2
 
 
-def test_a_decision_under_a_new_policy_version_records_that_version(demo, client):
+def test_a_decision_under_a_new_policy_version_records_that_version(site, client):
     from wagtail.models import Site
 
     from omstallning.consent.models import ConsentSettings
@@ -214,19 +214,19 @@ def test_a_decision_under_a_new_policy_version_records_that_version(demo, client
     assert response.status_code == 200
 
 
-def test_other_methods_are_not_allowed(demo, client):
+def test_other_methods_are_not_allowed(site, client):
     assert client.put("/samtycke/").status_code == 405
     assert client.delete("/samtycke/").status_code == 405
     assert not ConsentRecord.objects.exists()
 
 
-def test_the_footer_link_leads_to_the_settings_with_the_current_page(demo, client):
+def test_the_footer_link_leads_to_the_settings_with_the_current_page(site, client):
     html = client.get("/om-projektet/").content.decode()
 
     assert '<a href="/samtycke/?next=/om-projektet/">Cookie-inställningar</a>' in html
 
 
-def test_banner_offers_three_equally_prominent_choices_without_javascript(demo, client):
+def test_banner_offers_three_equally_prominent_choices_without_javascript(site, client):
     html = client.get("/").content.decode()
     banner = html[html.index("data-consent-banner") : html.index("</section>")]
 
@@ -252,7 +252,7 @@ def test_banner_offers_three_equally_prominent_choices_without_javascript(demo, 
     ],
 )
 def test_banner_and_settings_link_to_the_cookie_policy_in_the_visitors_language(
-    demo, client, path, policy_url
+    site, client, path, policy_url
 ):
     html = client.get(path).content.decode()
 
@@ -260,7 +260,7 @@ def test_banner_and_settings_link_to_the_cookie_policy_in_the_visitors_language(
     assert re.search(rf'<a href="{policy_url}">[^<]+</a>', above_the_footer)
 
 
-def test_without_a_cookie_policy_page_the_banner_still_works(demo, client):
+def test_without_a_cookie_policy_page_the_banner_still_works(site, client):
     from wagtail.models import Site
 
     from omstallning.consent.models import ConsentSettings

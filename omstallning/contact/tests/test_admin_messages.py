@@ -29,7 +29,7 @@ def refused(response) -> bool:
 
 
 @pytest.fixture
-def messages_(demo):
+def messages_(site):
     person = ContactPersonFactory(name="Personlig Mottagare")
     return {
         "general": ContactMessageFactory(name="Allmän Avsändare"),
@@ -208,7 +208,7 @@ def test_the_menu_shows_messages_to_those_who_may_see_them(messages_):
     assert LIST not in editor.get("/admin/").content.decode()
 
 
-def test_only_administrators_link_a_contact_card_to_an_account(demo):
+def test_only_administrators_link_a_contact_card_to_an_account(site):
     person = ContactPersonFactory(name="Kortet")
     edit = f"/admin/snippets/core/contactperson/edit/{person.pk}/"
     _user, administrator = staff("Administratör")

@@ -27,7 +27,7 @@ def days_ago(days: int):
     return timezone.now() - timedelta(days=days)
 
 
-def test_messages_go_a_configurable_time_after_their_last_change(demo, settings):
+def test_messages_go_a_configurable_time_after_their_last_change(site, settings):
     settings.CONTACT_MESSAGE_RETENTION_DAYS = 30
     closed_long_ago = ContactMessageFactory(
         status=ContactMessage.Status.CLOSED, created_at=days_ago(90), changed_at=days_ago(31)
@@ -42,7 +42,7 @@ def test_messages_go_a_configurable_time_after_their_last_change(demo, settings)
     assert not ContactMessage.objects.filter(pk__in=[closed_long_ago.pk, forgotten.pk]).exists()
 
 
-def test_the_daily_command_deletes_old_messages(demo, settings):
+def test_the_daily_command_deletes_old_messages(site, settings):
     settings.CONTACT_MESSAGE_RETENTION_DAYS = 365
     ContactMessageFactory(changed_at=days_ago(366))
     kept = ContactMessageFactory(changed_at=days_ago(10))
@@ -54,7 +54,7 @@ def test_the_daily_command_deletes_old_messages(demo, settings):
     assert list(ContactMessage.objects.all()) == [kept]
 
 
-def test_unconfirmed_requests_go_after_a_configurable_time(demo, settings):
+def test_unconfirmed_requests_go_after_a_configurable_time(site, settings):
     settings.SUBSCRIPTION_UNCONFIRMED_DAYS = 7
     old_request = SubscriptionFactory(confirmed_at=None, requested_at=days_ago(8))
     new_request = SubscriptionFactory(confirmed_at=None, requested_at=days_ago(6))
@@ -78,7 +78,7 @@ def test_unconfirmed_requests_go_after_a_configurable_time(demo, settings):
 # --- The subscriber list --------------------------------------------------------------
 
 
-def test_staff_who_run_meetings_export_the_confirmed_subscribers(demo):
+def test_staff_who_run_meetings_export_the_confirmed_subscribers(site):
     SubscriptionFactory(email="anna@example.org", news=True)
     SubscriptionFactory(email="=cmd@example.org")
     SubscriptionFactory(email="ej-bekraftad@example.org", confirmed_at=None)
@@ -102,7 +102,7 @@ def test_staff_who_run_meetings_export_the_confirmed_subscribers(demo):
 
 
 @pytest.mark.parametrize("role", ["Redaktör", "Handläggare"])
-def test_other_roles_see_no_subscribers(demo, role):
+def test_other_roles_see_no_subscribers(site, role):
     SubscriptionFactory()
     client = verified_client(UserFactory(roles=[role]))
 
@@ -115,7 +115,7 @@ def test_other_roles_see_no_subscribers(demo, role):
 PERSON_DATA = "/admin/kontakt/personuppgifter/"
 
 
-def test_an_administrator_exports_and_erases_what_an_address_has_left(demo):
+def test_an_administrator_exports_and_erases_what_an_address_has_left(site):
     admin = UserFactory(roles=["Administratör"])
     client = verified_client(admin)
     message = ContactMessageFactory(email="Eva@Example.org", body="Mitt ärende")
@@ -142,7 +142,7 @@ def test_an_administrator_exports_and_erases_what_an_address_has_left(demo):
     assert "Eva" not in entry.label and "eva@" not in entry.label
 
 
-def test_a_bad_address_in_the_person_data_view_gives_a_message(demo):
+def test_a_bad_address_in_the_person_data_view_gives_a_message(site):
     client = verified_client(UserFactory(roles=["Administratör"]))
 
     assert client.get(PERSON_DATA, {"epost": "inte-en-adress"}).status_code == 200
@@ -151,7 +151,7 @@ def test_a_bad_address_in_the_person_data_view_gives_a_message(demo):
 
 
 @pytest.mark.parametrize("role", ["Näringslivsutvecklare", "Redaktör"])
-def test_only_administrators_erase(demo, role):
+def test_only_administrators_erase(site, role):
     ContactMessageFactory(email="eva@example.org")
     client = verified_client(UserFactory(roles=[role]))
 
@@ -167,7 +167,7 @@ def test_only_administrators_erase(demo, role):
 # --- A person with an account ----------------------------------------------------------
 
 
-def test_an_accounts_copy_of_its_data_includes_messages_and_its_subscription(demo):
+def test_an_accounts_copy_of_its_data_includes_messages_and_its_subscription(site):
     user = UserFactory(email="konto@example.org")
     ContactMessageFactory(email="konto@example.org", body="Från mitt konto")
     SubscriptionFactory(email="konto@example.org")
@@ -178,7 +178,7 @@ def test_an_accounts_copy_of_its_data_includes_messages_and_its_subscription(dem
     assert data["subscription"]["meetings"] is True
 
 
-def test_closing_an_account_ends_its_subscription_and_says_what_stays(demo, settings):
+def test_closing_an_account_ends_its_subscription_and_says_what_stays(site, settings):
     settings.CONTACT_MESSAGE_RETENTION_DAYS = 365
     user = UserFactory(email="konto@example.org")
     ContactMessageFactory(email="konto@example.org")

@@ -15,9 +15,17 @@ from omstallning.contact import services
 from omstallning.contact.links import unsubscribe_url
 from omstallning.contact.models import Announcement, AnnouncementDelivery, Subscription
 from omstallning.contact.tasks import send_announcement
-from omstallning.core.models import NewsIndexPage, NewsPage
+from omstallning.core.models import NewsPage
+from omstallning.core.tests.factories import NewsIndexPageFactory
 
-from .factories import SubscriptionFactory, meeting, subscription_data
+from .factories import (
+    PLATFORM_NAME,
+    SubscriptionFactory,
+    english_meeting_point,
+    meeting,
+    meeting_point,
+    subscription_data,
+)
 
 SUBSCRIBE = "/prenumerera/"
 MARKER = "Qx7Subscriber"
@@ -42,27 +50,31 @@ def path_of(url: str) -> str:
 
 
 def news_page(title="En ny nyhet", publish=True) -> NewsPage:
-    index = NewsIndexPage.objects.get(locale__language_code="sv")
+    index = NewsIndexPageFactory()  # /nyheter/, made the first time
     page = index.add_child(instance=NewsPage(title=title, slug=title.lower().replace(" ", "-")))
     if publish:
         page.save_revision().publish()
     return page
 
 
-def test_the_subscribe_form_is_where_visitors_look_for_it(demo, client):
+def test_the_subscribe_form_is_where_visitors_look_for_it(site, client, cooperation):
+    meeting_point()
+    NewsIndexPageFactory()
     for path, checked in [
         ("/traffpunkt-hallbarhet/", "prenumeration-meetings"),
         ("/nyheter/", "prenumeration-news"),
         ("/om-projektet/samverkan/", "prenumeration-meetings"),
         (SUBSCRIBE, "prenumeration-meetings"),
     ]:
-        page = client.get(path).content.decode()
+        response = client.get(path)
+        assert response.status_code == 200, path
+        page = response.content.decode()
         assert 'action="/prenumerera/"' in page, path
         assert re.search(rf'name="{checked}"[^>]*checked', page), path
 
 
 def test_a_request_sends_only_the_confirmation_with_platform_text(
-    demo, client, django_capture_on_commit_callbacks
+    site, client, django_capture_on_commit_callbacks
 ):
     response = subscribe(
         client,
@@ -77,7 +89,7 @@ def test_a_request_sends_only_the_confirmation_with_platform_text(
     assert (subscription.meetings, subscription.news) == (False, False)  # until confirmed
     [confirmation] = mail.outbox
     assert confirmation.to == ["lisa@example.org"]
-    assert confirmation.subject == "Bekräfta att du vill ha e-post från Omställning Västmanland"
+    assert confirmation.subject == f"Bekräfta att du vill ha e-post från {PLATFORM_NAME}"
     assert MARKER not in confirmation.body + confirmation.subject
     assert "Nya träffar i Träffpunkt hållbarhet" in confirmation.body
     assert "Nyheter från projektet" in confirmation.body
@@ -87,7 +99,7 @@ def test_a_request_sends_only_the_confirmation_with_platform_text(
 
 
 def test_nothing_but_the_confirmation_reaches_an_unconfirmed_address(
-    demo, client, django_capture_on_commit_callbacks
+    site, client, django_capture_on_commit_callbacks
 ):
     subscribe(client, django_capture_on_commit_callbacks)
     mail.outbox.clear()
@@ -99,7 +111,7 @@ def test_nothing_but_the_confirmation_reaches_an_unconfirmed_address(
 
 
 def test_following_the_link_and_confirming_starts_the_subscription(
-    demo, client, django_capture_on_commit_callbacks
+    site, client, django_capture_on_commit_callbacks
 ):
     subscribe(client, django_capture_on_commit_callbacks)
     confirm = path_of(link_in(mail.outbox[0], "bekrafta"))
@@ -120,7 +132,7 @@ def test_following_the_link_and_confirming_starts_the_subscription(
 
 
 def test_an_expired_link_confirms_nothing_and_says_so(
-    demo, client, settings, django_capture_on_commit_callbacks
+    site, client, settings, django_capture_on_commit_callbacks
 ):
     settings.SUBSCRIPTION_CONFIRM_HOURS = 48
     subscribe(client, django_capture_on_commit_callbacks)
@@ -137,14 +149,14 @@ def test_an_expired_link_confirms_nothing_and_says_so(
     assert not Subscription.objects.get().is_confirmed
 
 
-def test_an_unknown_link_gives_a_clear_page(demo, client):
+def test_an_unknown_link_gives_a_clear_page(site, client):
     response = client.get("/prenumerera/bekrafta/finns-inte/")
 
     assert response.status_code == 404
     assert "Länken gäller inte längre." in response.content.decode()
 
 
-def test_a_second_request_replaces_the_first_link(demo, client, django_capture_on_commit_callbacks):
+def test_a_second_request_replaces_the_first_link(site, client, django_capture_on_commit_callbacks):
     subscribe(client, django_capture_on_commit_callbacks)
     subscribe(client, django_capture_on_commit_callbacks, **{"prenumeration-news": "on"})
     first, second = (path_of(link_in(message, "bekrafta")) for message in mail.outbox)
@@ -155,7 +167,7 @@ def test_a_second_request_replaces_the_first_link(demo, client, django_capture_o
 
 
 def test_one_address_gets_at_most_three_confirmations_a_day(
-    demo, client, django_capture_on_commit_callbacks
+    site, client, django_capture_on_commit_callbacks
 ):
     responses = [subscribe(client, django_capture_on_commit_callbacks) for _ in range(5)]
 
@@ -165,7 +177,7 @@ def test_one_address_gets_at_most_three_confirmations_a_day(
     assert client.post(path_of(link_in(mail.outbox[-1], "bekrafta"))).status_code == 200
 
 
-def test_a_refused_request_keeps_what_was_typed(demo, client):
+def test_a_refused_request_keeps_what_was_typed(site, client):
     no_topic = client.post(SUBSCRIBE, subscription_data(**{"prenumeration-meetings": None}))
     bad_address = client.post(
         SUBSCRIBE, subscription_data(**{"prenumeration-email": "inte en adress"})
@@ -180,7 +192,7 @@ def test_a_refused_request_keeps_what_was_typed(demo, client):
 
 
 def test_the_honeypot_and_the_rate_limit_also_guard_subscriptions(
-    demo, client, settings, django_capture_on_commit_callbacks
+    site, client, settings, django_capture_on_commit_callbacks
 ):
     bot = subscribe(
         client, django_capture_on_commit_callbacks, **{"prenumeration-kontrollfalt": "x"}
@@ -200,7 +212,7 @@ def test_the_honeypot_and_the_rate_limit_also_guard_subscriptions(
 # --- Unsubscribing ---------------------------------------------------------------------
 
 
-def test_the_unsubscribe_link_asks_once_and_removes_the_address(demo, client):
+def test_the_unsubscribe_link_asks_once_and_removes_the_address(site, client):
     subscription = SubscriptionFactory(email="slut@example.org")
     path = path_of(unsubscribe_url(subscription))
 
@@ -217,7 +229,7 @@ def test_the_unsubscribe_link_asks_once_and_removes_the_address(demo, client):
     assert "Ingen prenumeration" in client.get(path).content.decode()
 
 
-def test_a_mail_programs_one_click_unsubscribe_needs_no_session(demo):
+def test_a_mail_programs_one_click_unsubscribe_needs_no_session(site):
     """RFC 8058: the mail program posts List-Unsubscribe=One-Click without cookies."""
     subscription = SubscriptionFactory()
     mail_program = Client(enforce_csrf_checks=True)
@@ -230,7 +242,7 @@ def test_a_mail_programs_one_click_unsubscribe_needs_no_session(demo):
     assert not Subscription.objects.filter(pk=subscription.pk).exists()
 
 
-def test_a_forged_unsubscribe_link_removes_nobody(demo, client):
+def test_a_forged_unsubscribe_link_removes_nobody(site, client):
     from django.core import signing
 
     from omstallning.contact.links import UNSUBSCRIBE_SALT
@@ -251,7 +263,7 @@ def test_a_forged_unsubscribe_link_removes_nobody(demo, client):
 
 
 def test_a_new_meeting_goes_once_to_each_confirmed_meeting_subscriber(
-    demo, client, django_capture_on_commit_callbacks
+    site, client, django_capture_on_commit_callbacks
 ):
     first = SubscriptionFactory(email="ett@example.org")
     second = SubscriptionFactory(email="tva@example.org", news=True)
@@ -274,6 +286,7 @@ def test_a_new_meeting_goes_once_to_each_confirmed_meeting_subscriber(
     with django_capture_on_commit_callbacks(execute=True):
         event.title = "Solceller på taket – nytt datum"
         event.save_revision().publish()
+        english_meeting_point()  # where the translation goes
         english = event.copy_for_translation(Locale.objects.get(language_code="en"))
         english.save_revision().publish()
         send_announcement.enqueue(Announcement.objects.get(page=event).pk)
@@ -282,7 +295,7 @@ def test_a_new_meeting_goes_once_to_each_confirmed_meeting_subscriber(
 
 
 def test_news_goes_to_news_subscribers_in_their_language(
-    demo, client, django_capture_on_commit_callbacks
+    site, client, django_capture_on_commit_callbacks
 ):
     SubscriptionFactory(email="traffar@example.org")
     SubscriptionFactory(email="news@example.org", meetings=False, news=True, language="en")
@@ -297,7 +310,7 @@ def test_news_goes_to_news_subscribers_in_their_language(
 
 
 def test_a_draft_a_past_meeting_and_a_private_page_are_not_announced(
-    demo, django_capture_on_commit_callbacks
+    site, django_capture_on_commit_callbacks
 ):
     SubscriptionFactory(news=True)
     starts = timezone.now() - timedelta(days=3)
@@ -312,7 +325,7 @@ def test_a_draft_a_past_meeting_and_a_private_page_are_not_announced(
     assert mail.outbox == []
 
 
-def test_the_page_announce_service_ignores_other_page_types(demo):
+def test_the_page_announce_service_ignores_other_page_types(site):
     from omstallning.core.tests.factories import StandardPageFactory
 
     assert services.page_announce(page=StandardPageFactory()) is None

@@ -1,16 +1,88 @@
 """Factories for the core app's data. Codes stay clear of the demo region's (19, 19xx)."""
 
+from dataclasses import dataclass
+
 import factory
-from wagtail.models import Locale
+import wagtail_factories
+from wagtail.models import Locale, Page, Site
 
 from omstallning.core.models import (
+    AboutProjectPage,
+    AccessibilityStatementPage,
     ContactPerson,
+    FocusAreaPage,
     HomePage,
     Municipality,
+    NewsIndexPage,
+    NewsPage,
     Organisation,
     Region,
     StandardPage,
 )
+
+
+def locale(language_code: str) -> Locale:
+    return Locale.objects.get_or_create(language_code=language_code)[0]
+
+
+class PublishedPageFactory(wagtail_factories.PageFactory):
+    """A page published with a first revision, as an editor's "Publicera" leaves it.
+
+    Without `parent` it goes under the Swedish home page of the test's site.
+    """
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        if kwargs.get("parent") is None:
+            kwargs["parent"] = site_skeleton().home
+        page = super()._create(model_class, *args, **kwargs)
+        if page.latest_revision is None:  # not one that get-or-create found
+            page.save_revision().publish()
+        return page
+
+
+def translate(page: Page, language_code: str, **fields) -> Page:
+    """The page copied into another language with the given texts, published."""
+    translated = page.specific.copy_for_translation(
+        locale(language_code), copy_parents=False, alias=False
+    )
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.save()
+    translated.save_revision().publish()
+    return translated
+
+
+@dataclass(frozen=True)
+class SiteSkeleton:
+    """What every installation has before anyone writes a page: the default site's home
+    page in Swedish and its English translation."""
+
+    site: Site
+    home: "HomePage"
+    home_en: "HomePage"
+
+
+def site_skeleton() -> SiteSkeleton:
+    """The site's home pages, made the first time a test asks for them."""
+    site = Site.objects.get(is_default_site=True)
+    if not isinstance(site.root_page.specific, HomePage):
+        welcome = site.root_page
+        home = Page.get_first_root_node().add_child(
+            instance=HomePage(title="Hem", slug="hem", locale=locale("sv"))
+        )
+        home.save_revision().publish()
+        site.root_page = home
+        site.site_name = "Omställningsplattformen"
+        site.save()
+        if welcome.specific_class is Page:  # Wagtail's placeholder welcome page
+            welcome.delete()
+        translate(home, "en", title="Home", slug="home")
+    home = site.root_page.specific
+    return SiteSkeleton(site=site, home=home, home_en=home.get_translation(locale("en")).specific)
 
 
 class RegionFactory(factory.django.DjangoModelFactory):
@@ -50,8 +122,8 @@ class ContactPersonFactory(factory.django.DjangoModelFactory):
     phone = "021-10 00 00"
 
 
-class StandardPageFactory(factory.django.DjangoModelFactory):
-    """A published standard page, by default under the Swedish demo home page.
+class StandardPageFactory(PublishedPageFactory):
+    """A published standard page under the site's Swedish home page.
 
     Pass parent=<page> to put it elsewhere and publish=False to keep it a draft.
     """
@@ -64,10 +136,57 @@ class StandardPageFactory(factory.django.DjangoModelFactory):
     intro = ""
 
     @classmethod
-    def _create(cls, model_class, *args, parent=None, publish=True, **kwargs):
-        if parent is None:
-            parent = HomePage.objects.get(locale__language_code="sv")
-        page = parent.add_child(instance=model_class(*args, live=publish, **kwargs))
+    def _create(cls, model_class, *args, publish=True, **kwargs):
         if publish:
-            page.save_revision().publish()
-        return page
+            return super()._create(model_class, *args, **kwargs)
+        parent = kwargs.pop("parent", None) or site_skeleton().home
+        return parent.add_child(instance=model_class(*args, live=False, **kwargs))
+
+
+class AboutProjectPageFactory(PublishedPageFactory):
+    class Meta:
+        model = AboutProjectPage
+        django_get_or_create = ["parent", "slug"]
+
+    title = "Om projektet"
+    slug = "om-projektet"
+    intro = "Hur regionen integrerar hållbarhet i näringslivsutvecklingen."
+    show_in_menus = True
+
+
+class FocusAreaPageFactory(PublishedPageFactory):
+    class Meta:
+        model = FocusAreaPage
+
+    parent = factory.SubFactory(AboutProjectPageFactory)
+    title = factory.Sequence(lambda n: f"Fokusområde {n + 1}")
+    slug = factory.Sequence(lambda n: f"fokusomrade-{n + 1}")
+    number = factory.Sequence(lambda n: n + 1)
+    short_title = factory.LazyAttribute(lambda page: page.title)
+
+
+class NewsIndexPageFactory(PublishedPageFactory):
+    class Meta:
+        model = NewsIndexPage
+        django_get_or_create = ["parent", "slug"]
+
+    title = "Nyheter"
+    slug = "nyheter"
+    show_in_menus = True
+
+
+class NewsPageFactory(PublishedPageFactory):
+    class Meta:
+        model = NewsPage
+
+    parent = factory.SubFactory(NewsIndexPageFactory)
+    title = factory.Sequence(lambda n: f"Nyhet {n}")
+    slug = factory.Sequence(lambda n: f"nyhet-{n}")
+
+
+class AccessibilityStatementPageFactory(PublishedPageFactory):
+    class Meta:
+        model = AccessibilityStatementPage
+
+    title = "Tillgänglighetsredogörelse"
+    slug = "tillganglighet"

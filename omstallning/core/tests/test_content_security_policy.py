@@ -13,7 +13,7 @@ def directives(header: str) -> dict[str, str]:
     return {name: value for name, value in parts}
 
 
-def test_the_admin_has_a_policy_and_learns_the_strict_one(demo, client):
+def test_the_admin_has_a_policy_and_learns_the_strict_one(site, client):
     # The login redirect is an admin response too; the policy does not depend on who asks.
     response = client.get("/admin/")
 
@@ -31,7 +31,7 @@ def test_the_admin_has_a_policy_and_learns_the_strict_one(demo, client):
     assert learning["report-uri"] == "/csp-rapport/"
 
 
-def test_public_pages_keep_the_strict_policy_and_no_report_only(demo, client):
+def test_public_pages_keep_the_strict_policy_and_no_report_only(site, client):
     response = client.get("/")
 
     policy = directives(response["Content-Security-Policy"])
@@ -40,7 +40,7 @@ def test_public_pages_keep_the_strict_policy_and_no_report_only(demo, client):
     assert "Content-Security-Policy-Report-Only" not in response
 
 
-def test_a_report_is_logged_briefly_and_answered_with_204(demo, caplog):
+def test_a_report_is_logged_briefly_and_answered_with_204(site, caplog):
     report = {
         "csp-report": {
             "document-uri": "https://example.org/admin/pages/3/edit/?secret=1",

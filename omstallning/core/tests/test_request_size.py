@@ -20,7 +20,7 @@ def never_parsed(monkeypatch):
     monkeypatch.setattr(multipartparser.MultiPartParser, "parse", parse)
 
 
-def test_a_body_over_the_limit_is_refused_unread(demo, client, settings, never_parsed):
+def test_a_body_over_the_limit_is_refused_unread(site, client, settings, never_parsed):
     settings.REQUEST_MAX_BYTES = 2_000
     upload = SimpleUploadedFile("stor.pdf", b"%PDF-" + b"x" * 5_000, "application/pdf")
 
@@ -32,7 +32,7 @@ def test_a_body_over_the_limit_is_refused_unread(demo, client, settings, never_p
     assert "<h1>Det du skickade är för stort</h1>" in html
 
 
-def test_the_api_refuses_too_large_bodies_with_json(demo, client, settings):
+def test_the_api_refuses_too_large_bodies_with_json(site, client, settings):
     settings.REQUEST_MAX_BYTES = 40_000
 
     response = client.post(
@@ -43,7 +43,7 @@ def test_the_api_refuses_too_large_bodies_with_json(demo, client, settings):
     assert response.json() == {"detail": "Förfrågan är för stor (högst 0,0 MB)."}
 
 
-def test_a_body_within_the_limit_passes(demo, client, settings):
+def test_a_body_within_the_limit_passes(site, client, settings):
     settings.REQUEST_MAX_BYTES = 100_000
 
     response = client.post("/sok/", {"q": "x" * 5_000})
@@ -51,7 +51,7 @@ def test_a_body_within_the_limit_passes(demo, client, settings):
     assert response.status_code != 413
 
 
-def test_a_malformed_length_is_a_bad_request(demo, client):
+def test_a_malformed_length_is_a_bad_request(site, client):
     response = client.generic("POST", "/sok/", b"", CONTENT_LENGTH="tolv")
 
     assert response.status_code == 400

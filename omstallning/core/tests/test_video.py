@@ -172,7 +172,7 @@ def test_video_block_rejects_links_to_other_sites_in_swedish():
     assert messages == ["Ange en länk till en video på YouTube eller Vimeo."]
 
 
-def test_page_with_video_loads_the_player_only_after_third_party_consent(demo, client):
+def test_page_with_video_loads_the_player_only_after_third_party_consent(site, client):
     StandardPageFactory(
         title="Film om omställning",
         slug="film",

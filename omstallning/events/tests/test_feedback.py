@@ -19,7 +19,7 @@ def held_meeting_with(email, status=Registration.Status.CONFIRMED):
     return event, registration
 
 
-def test_a_participant_gives_feedback_once_and_the_organisers_see_it(demo, client):
+def test_a_participant_gives_feedback_once_and_the_organisers_see_it(site, client):
     event, registration = held_meeting_with("eva@example.org")
     path = registration_manage_path(registration)
 
@@ -41,7 +41,7 @@ def test_a_participant_gives_feedback_once_and_the_organisers_see_it(demo, clien
     assert "Längre paus." in summary and "Eva" not in summary.split("Synpunkter")[1]
 
 
-def test_no_feedback_before_the_meeting_or_from_the_waiting_list(demo, client):
+def test_no_feedback_before_the_meeting_or_from_the_waiting_list(site, client):
     upcoming = EventPageFactory()
     before = Registration.objects.create(
         event=upcoming, name="A", email="a@example.org", status="confirmed"
@@ -55,7 +55,7 @@ def test_no_feedback_before_the_meeting_or_from_the_waiting_list(demo, client):
     assert not Feedback.objects.exists()
 
 
-def test_feedback_without_a_rating_is_explained(demo, client):
+def test_feedback_without_a_rating_is_explained(site, client):
     _event, registration = held_meeting_with("eva@example.org")
 
     response = client.post(registration_manage_path(registration), {"action": "feedback"})

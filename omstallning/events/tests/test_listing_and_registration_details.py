@@ -13,12 +13,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from omstallning.core.models import Municipality
+from omstallning.core.models import PlatformSettings
+from omstallning.core.tests.factories import MunicipalityFactory, StandardPageFactory, translate
 from omstallning.events.calendar import calendar_response
 from omstallning.events.links import registration_manage_path
-from omstallning.events.models import EventIndexPage, EventPage, Registration
+from omstallning.events.models import EventPage, Registration
 
-from .factories import EventPageFactory
+from .factories import EventPageFactory, RegistrationFactory, english_meeting_point
 
 FORM = {"name": "Bo Berg", "email": "bo@example.org"}
 
@@ -40,20 +41,27 @@ def listing() -> str:
 # --- Room left, on the cards -------------------------------------------------------------
 
 
-def test_cards_say_whether_there_is_room(demo, client):
+def test_cards_say_whether_there_is_room(site, client):
+    full = EventPageFactory(title="Full träff", capacity=3)
+    RegistrationFactory.create_batch(3, event=full)
+    RegistrationFactory(event=full, status=Registration.Status.WAITLISTED)
+    roomy = EventPageFactory(title="Stor träff", capacity=40)
+    RegistrationFactory.create_batch(4, event=roomy)
+    RegistrationFactory(event=roomy, status=Registration.Status.CANCELLED)
+    EventPageFactory(title="Öppen träff", capacity=None)
     two_places = EventPageFactory(title="Liten träff", capacity=2)
     client.post(two_places.url, FORM)
     html = listing()
 
-    # The demo's energy meeting has 3 places and 3 confirmed, and someone waiting.
-    assert "Fullbokad – väntelista" in card(html, "Energieffektivisering för små företag")
-    assert "36 platser kvar" in card(html, "Cirkulära affärsmodeller i tillverkningsindustrin")
+    # Three places and three confirmed, and someone waiting.
+    assert "Fullbokad – väntelista" in card(html, "Full träff")
+    assert "36 platser kvar" in card(html, "Stor träff")  # the cancelled one is not counted
     assert re.search(r">\s*1 plats kvar\s*<", card(html, "Liten träff"))
-    unlimited = card(html, "Frukostmöte: kompetensförsörjning i omställningen")
+    unlimited = card(html, "Öppen träff")
     assert "kvar" not in unlimited and "Fullbokad" not in unlimited
 
 
-def test_cards_tell_when_registration_is_not_open(demo):
+def test_cards_tell_when_registration_is_not_open(site):
     EventPageFactory(title="Stängd träff", registration_closes_at=timezone.now())
     EventPageFactory(
         title="Snart öppen träff", registration_opens_at=timezone.now() + timedelta(days=2)
@@ -66,16 +74,21 @@ def test_cards_tell_when_registration_is_not_open(demo):
     )
 
 
-def test_the_room_left_costs_no_query_per_card(demo):
+def test_the_room_left_costs_no_query_per_card(site):
     def queries() -> int:
         with CaptureQueriesContext(connection) as captured:
             listing()
         return len(captured)
 
+    # One card in each list, so that what every card needs once is there before counting.
+    EventPageFactory(title="Kommande träff")
+    EventPageFactory(title="Hållen träff", days_from_now=-30, documented=True)
     listing()  # caches warm (site root, content types), as on a running site
     before = queries()
     for number in range(4):
         EventPageFactory(title=f"Extra träff {number}")
+    for number in range(2):
+        EventPageFactory(title=f"Extra hållen träff {number}", days_from_now=-10 - number)
 
     assert queries() == before
 
@@ -83,22 +96,32 @@ def test_the_room_left_costs_no_query_per_card(demo):
 # --- The place --------------------------------------------------------------------------
 
 
-def test_the_town_is_said_once(demo, client):
+def test_the_town_is_said_once(site, client):
+    vasteras = MunicipalityFactory(name="Västerås", code="1980")
+    EventPageFactory(
+        title="Träff i Regionhuset",
+        venue="Regionhuset",
+        address="Stora gatan 1, Västerås",
+        municipality=vasteras,
+    )
+    EventPageFactory(
+        title="Träff i Köping",
+        venue="Kulturhuset",
+        address="Torget 2, Köping",
+        municipality=MunicipalityFactory(name="Köping", code="1983"),
+    )
     kolback = EventPageFactory(
         title="Träff i Kolbäck",
         address="Storgatan 3, Kolbäck",
-        municipality=Municipality.objects.get(name="Hallstahammar"),
+        municipality=MunicipalityFactory(name="Hallstahammar", code="1961"),
     )
     lower_case = EventPageFactory(
-        title="Träff i västerås",
-        address="Stora gatan 1, västerås",
-        municipality=Municipality.objects.get(name="Västerås"),
+        title="Träff i västerås", address="Stora gatan 1, västerås", municipality=vasteras
     )
     html = listing()
 
-    assert "Stora gatan 1, Västerås</dd>" in card(
-        html, "Cirkulära affärsmodeller i tillverkningsindustrin"
-    )
+    assert "Stora gatan 1, Västerås</dd>" in card(html, "Träff i Regionhuset")
+    assert "Torget 2, Köping</dd>" in card(html, "Träff i Köping")
     assert "(Västerås)" not in html and "(Köping)" not in html
     assert "Storgatan 3, Kolbäck (Hallstahammar)</dd>" in card(html, "Träff i Kolbäck")
     assert "(Västerås)" not in card(html, "Träff i västerås")
@@ -109,8 +132,11 @@ def test_the_town_is_said_once(demo, client):
 # --- Calendar files ---------------------------------------------------------------------
 
 
-def test_a_meetings_calendar_file_is_named_after_it_even_with_swedish_letters(demo, client):
-    event = EventPage.objects.get(title="Cirkulära affärsmodeller i tillverkningsindustrin")
+def test_a_meetings_calendar_file_is_named_after_it_even_with_swedish_letters(site, client):
+    event = EventPageFactory(
+        title="Cirkulära affärsmodeller i tillverkningsindustrin",
+        slug="cirkulära-affärsmodeller-i-tillverkningsindustrin",  # as Wagtail makes it
+    )
 
     response = client.get(f"{event.url}kalender/")
 
@@ -141,8 +167,8 @@ def test_every_calendar_file_name_is_ascii_and_ends_in_ics(stem):
         assert (plain or encoded) != ".ics"
 
 
-def test_only_meetings_to_come_offer_a_calendar_entry(demo, client):
-    past = EventPage.objects.get(title="Solel och lagring på landsbygden")
+def test_only_meetings_to_come_offer_a_calendar_entry(site, client):
+    past = EventPageFactory(title="Solel och lagring på landsbygden", days_from_now=-98)
     coming = EventPageFactory()
     cancelled = EventPageFactory(title="Inställd träff")
     EventPage.objects.filter(pk=cancelled.pk).update(cancelled_at=timezone.now())
@@ -152,7 +178,7 @@ def test_only_meetings_to_come_offer_a_calendar_entry(demo, client):
     assert "Lägg till i kalendern (.ics)" in client.get(coming.url).content.decode()
 
 
-def test_the_persons_own_page_offers_their_calendar_entry(demo, client):
+def test_the_persons_own_page_offers_their_calendar_entry(site, client):
     event = EventPageFactory(
         format=EventPage.Format.ONLINE, online_link="https://meet.example.org/eget", capacity=1
     )
@@ -179,7 +205,11 @@ def test_the_persons_own_page_offers_their_calendar_entry(demo, client):
 # --- The form ---------------------------------------------------------------------------
 
 
-def test_the_privacy_note_links_to_the_personal_data_page(demo, client):
+def test_the_privacy_note_links_to_the_personal_data_page(site, client):
+    platform = PlatformSettings.for_site(site.site)
+    platform.privacy_page = StandardPageFactory(title="Personuppgifter", slug="personuppgifter")
+    platform.save()
+
     html = client.get(EventPageFactory().url).content.decode()
 
     assert '<a href="/personuppgifter/">Läs mer på sidan om personuppgifter.</a>' in html
@@ -188,7 +218,7 @@ def test_the_privacy_note_links_to_the_personal_data_page(demo, client):
 # --- Removing a registration ------------------------------------------------------------
 
 
-def test_removing_a_registration_asks_first(demo, client, django_capture_on_commit_callbacks):
+def test_removing_a_registration_asks_first(site, client, django_capture_on_commit_callbacks):
     event = EventPageFactory(capacity=1)
     client.post(event.url, FORM)
     client.post(event.url, {**FORM, "email": "cia@example.org", "name": "Cia"})
@@ -215,7 +245,7 @@ def test_removing_a_registration_asks_first(demo, client, django_capture_on_comm
     assert Registration.objects.get(email="cia@example.org").status == "confirmed"
 
 
-def test_leaving_the_waiting_list_asks_too(demo, client):
+def test_leaving_the_waiting_list_asks_too(site, client):
     event = EventPageFactory(capacity=1)
     client.post(event.url, FORM)
     client.post(event.url, {**FORM, "email": "cia@example.org"})
@@ -229,7 +259,7 @@ def test_leaving_the_waiting_list_asks_too(demo, client):
     assert waiting.status == Registration.Status.CANCELLED
 
 
-def test_nothing_to_remove_leads_back_to_the_persons_page(demo, client):
+def test_nothing_to_remove_leads_back_to_the_persons_page(site, client):
     event = EventPageFactory()
     client.post(event.url, FORM)
     registration = Registration.objects.get(event=event)
@@ -246,11 +276,9 @@ def test_nothing_to_remove_leads_back_to_the_persons_page(demo, client):
 # --- The English page -------------------------------------------------------------------
 
 
-def english_meeting_point() -> EventIndexPage:
-    return EventIndexPage.objects.get(locale__language_code="en")
+def test_the_english_page_lists_the_swedish_meetings_marked_as_swedish(programme, client):
+    english_meeting_point()
 
-
-def test_the_english_page_lists_the_swedish_meetings_marked_as_swedish(demo, client):
     html = client.get("/en/meeting-point-sustainability/").content.decode()
 
     upcoming = html[html.index('id="upcoming-heading"') : html.index('id="past-heading"')]
@@ -258,35 +286,36 @@ def test_the_english_page_lists_the_swedish_meetings_marked_as_swedish(demo, cli
     assert upcoming.count('class="card"') == 3
     assert past.count('class="card"') == 3
     assert "No upcoming meetings" not in html and "No past meetings" not in html
+    circular = programme.circular
     assert re.search(
-        r'<a href="/traffpunkt-hallbarhet/[^"]+/" lang="sv">Cirkulära affärsmodeller i '
-        r"tillverkningsindustrin</a>",
+        rf'<a href="{re.escape(circular.url)}" lang="sv">{re.escape(circular.title)}</a>',
         upcoming,
     )
+    assert circular.url.startswith("/traffpunkt-hallbarhet/")
     assert upcoming.count('class="event-card__language"') == 3
     assert '<html lang="en">' in html
     feed = Calendar.from_ical(client.get("/en/meeting-point-sustainability/kalender/").content)
     assert len(feed.walk("VEVENT")) == 3
 
 
-def test_a_meeting_with_an_english_version_is_listed_once_in_english(demo, client):
-    from wagtail.models import Locale
-
-    swedish = EventPage.objects.get(title="Cirkulära affärsmodeller i tillverkningsindustrin")
-    english = swedish.copy_for_translation(Locale.objects.get(language_code="en"))
-    english.title = "Circular business models in manufacturing"
-    english.save_revision().publish()
+def test_a_meeting_with_an_english_version_is_listed_once_in_english(programme, client):
+    english_meeting_point()
+    translate(programme.circular, "en", title="Circular business models in manufacturing")
 
     html = client.get("/en/meeting-point-sustainability/").content.decode()
 
     assert "Circular business models in manufacturing" in html
-    assert "Cirkulära affärsmodeller" not in html
+    assert programme.circular.title not in html
     assert html.count('class="card"') == 6
     assert "Circular business models" not in client.get("/traffpunkt-hallbarhet/").content.decode()
 
 
-def test_the_swedish_page_lists_only_swedish_meetings(demo, client):
+def test_the_swedish_page_lists_only_swedish_meetings(programme, client):
+    english_meeting_point()
+    translate(programme.circular, "en", title="Circular business models in manufacturing")
+
     html = client.get("/traffpunkt-hallbarhet/").content.decode()
 
+    assert html.count('class="card"') == 6
     assert 'lang="sv"' not in html.split("<main", 1)[1].split("</main>", 1)[0]
     assert "event-card__language" not in html

@@ -22,7 +22,7 @@ from .factories import EventPageFactory
 
 
 @pytest.fixture
-def event(demo):
+def event(site):
     event = EventPageFactory(capacity=2)
     for name, email in [
         ("Ada", "ada@example.org"),
@@ -36,7 +36,7 @@ def event(demo):
 
 
 @pytest.fixture
-def organiser(demo):
+def organiser(site):
     return verified_client(UserFactory(roles=[BUSINESS_DEVELOPER]))
 
 

@@ -98,7 +98,7 @@ def kind_of(message: EmailMessage, event: EventPage, message_subject: str) -> st
 
 @pytest.mark.parametrize("register", [register_by_form, register_by_api])
 def test_no_registrant_mail_carries_what_the_registrant_typed(
-    demo, client, settings, django_capture_on_commit_callbacks, register
+    site, client, settings, django_capture_on_commit_callbacks, register
 ):
     """One meeting with one place walks through every kind of mail: Ada takes the place, Bo
     waits, both get the organisers' message, Ada the reminder, Ada cancels so Bo gets the

@@ -24,7 +24,7 @@ def register(event, email, name="Anna Andersson"):
     )
 
 
-def test_places_then_the_waiting_list(demo, django_capture_on_commit_callbacks):
+def test_places_then_the_waiting_list(site, django_capture_on_commit_callbacks):
     event = EventPageFactory(capacity=2)
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -48,7 +48,7 @@ def test_places_then_the_waiting_list(demo, django_capture_on_commit_callbacks):
 
 
 def test_cancelling_a_place_promotes_the_first_in_line_and_tells_them(
-    demo, django_capture_on_commit_callbacks
+    site, django_capture_on_commit_callbacks
 ):
     event = EventPageFactory(capacity=1)
     holder = register(event, "a@example.org")
@@ -71,7 +71,7 @@ def test_cancelling_a_place_promotes_the_first_in_line_and_tells_them(
     assert promoted_mail.attachments[0][0].endswith(".ics")
 
 
-def test_leaving_the_waiting_list_promotes_nobody(demo):
+def test_leaving_the_waiting_list_promotes_nobody(site):
     event = EventPageFactory(capacity=1)
     register(event, "a@example.org")
     waiting = register(event, "b@example.org")
@@ -80,7 +80,7 @@ def test_leaving_the_waiting_list_promotes_nobody(demo):
     assert event.registrations.filter(status=Status.CONFIRMED).count() == 1
 
 
-def test_the_same_address_cannot_register_twice_but_may_again_after_cancelling(demo):
+def test_the_same_address_cannot_register_twice_but_may_again_after_cancelling(site):
     event = EventPageFactory(capacity=5)
     first = register(event, "Anna@Example.org")
 
@@ -106,7 +106,7 @@ def test_the_same_address_cannot_register_twice_but_may_again_after_cancelling(d
         ),
     ],
 )
-def test_outside_the_window_gets_a_clear_message(demo, changes, message):
+def test_outside_the_window_gets_a_clear_message(site, changes, message):
     event = EventPageFactory(**changes)
 
     with pytest.raises(ValidationError, match=message):
@@ -114,7 +114,7 @@ def test_outside_the_window_gets_a_clear_message(demo, changes, message):
     assert not event.registrations.exists()
 
 
-def test_without_a_capacity_everyone_gets_a_place(demo):
+def test_without_a_capacity_everyone_gets_a_place(site):
     event = EventPageFactory(capacity=None)
 
     statuses = {register(event, f"p{n}@example.org").status for n in range(5)}
@@ -128,7 +128,7 @@ def test_without_a_capacity_everyone_gets_a_place(demo):
         st.tuples(st.sampled_from(["register", "cancel"]), st.integers(0, 6)), max_size=14
     ),
 )
-def test_capacity_is_never_exceeded_and_the_line_is_kept(demo, capacity, actions):
+def test_capacity_is_never_exceeded_and_the_line_is_kept(site, capacity, actions):
     """Any sequence of registrations and cancellations: never more confirmed than places, and
     nobody waits while a place is free."""
     event = EventPageFactory(capacity=capacity)

@@ -33,7 +33,7 @@ def add(event, email, status=Registration.Status.CONFIRMED, **extra):
     )
 
 
-def test_old_registrations_are_anonymised_and_counts_kept(demo, settings, client):
+def test_old_registrations_are_anonymised_and_counts_kept(site, settings, client):
     settings.EVENT_REGISTRATION_RETENTION_DAYS = 365
     old, recent = held_meeting(400), held_meeting(100)
     kept = add(recent, "ny@example.org")
@@ -59,7 +59,7 @@ def test_old_registrations_are_anonymised_and_counts_kept(demo, settings, client
     assert client.get(link).status_code == 404  # the old link no longer opens anything
 
 
-def test_staff_find_a_persons_registrations_to_export_or_erase(demo):
+def test_staff_find_a_persons_registrations_to_export_or_erase(site):
     first, second = held_meeting(10), EventPageFactory()
     add(first, "Person@Example.org")
     add(second, "person@example.org")

@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from omstallning.core.forms import SiteForm
+from omstallning.core.typing import Account
 
 from .. import selectors, services
 from ..models import Application, Outcome, Payment
-from ..permissions import User
 from .applicant import amount_field
 
 YES_NO = [("yes", _("Ja")), ("no", _("Nej"))]
@@ -31,7 +31,7 @@ class CaseStepForm(SiteForm):
 
     action = ""
 
-    def __init__(self, *args, application: Application, user: User, **kwargs) -> None:
+    def __init__(self, *args, application: Application, user: Account, **kwargs) -> None:
         self.application = application
         self.user = user
         kwargs.setdefault("auto_id", f"{self.action}-%s")

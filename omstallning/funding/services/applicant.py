@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Field
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -17,6 +18,7 @@ from omstallning.assessment.models import Assessment, Framework
 from omstallning.assessment.services import assessment_start
 from omstallning.core.models import Municipality
 from omstallning.core.organisation_numbers import normalise_organisation_number
+from omstallning.core.typing import Account
 
 from .. import notifications
 from ..attachments import checked_upload
@@ -31,7 +33,7 @@ from ..models import (
     Payment,
     Status,
 )
-from ..permissions import User, is_applicant
+from ..permissions import is_applicant
 from ..selectors import payment_remaining
 from ..workflow import APPLICANT_EDITABLE
 from .audit import locked, move, record
@@ -58,7 +60,7 @@ class OrganisationFacts:
 
 @transaction.atomic
 def organisation_save(
-    *, user: User, facts: OrganisationFacts, organisation: ApplicantOrganisation | None = None
+    *, user: Account, facts: OrganisationFacts, organisation: ApplicantOrganisation | None = None
 ) -> ApplicantOrganisation:
     if organisation is not None and organisation.owner_id != user.pk:
         raise PermissionDenied(_("Du företräder inte den organisationen."))
@@ -94,7 +96,7 @@ def organisation_save(
     return organisation
 
 
-def _own_draft(application: Application, user: User) -> Application:
+def _own_draft(application: Application, user: Account) -> Application:
     application = locked(application)
     if not is_applicant(user, application):
         raise PermissionDenied(_("Det här är inte din ansökan."))
@@ -107,7 +109,7 @@ def _own_draft(application: Application, user: User) -> Application:
 
 @transaction.atomic
 def application_create(
-    *, user: User, call: Call, organisation: ApplicantOrganisation, title: str
+    *, user: Account, call: Call, organisation: ApplicantOrganisation, title: str
 ) -> Application:
     if organisation.owner_id != user.pk:
         raise PermissionDenied(_("Du företräder inte den organisationen."))
@@ -144,7 +146,7 @@ class ApplicationContent:
 
 @transaction.atomic
 def application_save(
-    *, application: Application, user: User, content: ApplicationContent
+    *, application: Application, user: Account, content: ApplicationContent
 ) -> Application:
     """Save a draft as it is, complete or not (also what autosave calls). Completeness is
     checked when it is submitted."""
@@ -178,7 +180,9 @@ def submission_problems(application: Application) -> list[str]:
         problems.append(_("Utlysningen är stängd."))
     for name in ("title", "description", "goals", "activities", "time_plan"):
         if not getattr(application, name).strip():
-            label = Application._meta.get_field(name).verbose_name
+            text_field = Application._meta.get_field(name)
+            assert isinstance(text_field, Field)  # the model's own columns, no relation
+            label = text_field.verbose_name
             problems.append(_("Fyll i %(field)s.") % {"field": label})
     if application.starts_on is None or application.ends_on is None:
         problems.append(_("Ange när projektet startar och slutar."))
@@ -235,7 +239,7 @@ def self_assessments(application: Application):
 
 @transaction.atomic
 def self_assessment_start(
-    *, application: Application, user: User, framework: Framework
+    *, application: Application, user: Account, framework: Framework
 ) -> Assessment:
     application = _own_draft(application, user)
     if not application.call.self_assessment_frameworks.filter(pk=framework.pk).exists():
@@ -252,7 +256,7 @@ def self_assessment_start(
 
 
 @transaction.atomic
-def application_submit(*, application: Application, user: User) -> Application:
+def application_submit(*, application: Application, user: Account) -> Application:
     application = _own_draft(application, user)
     problems = submission_problems(application)
     if problems:
@@ -266,7 +270,9 @@ def application_submit(*, application: Application, user: User) -> Application:
 
 
 @transaction.atomic
-def application_withdraw(*, application: Application, user: User, reason: str = "") -> Application:
+def application_withdraw(
+    *, application: Application, user: Account, reason: str = ""
+) -> Application:
     return move(locked(application), "withdraw", user, reason)
 
 
@@ -274,7 +280,7 @@ def application_withdraw(*, application: Application, user: User, reason: str = 
 def attachment_add(
     *,
     application: Application,
-    user: User,
+    user: Account,
     kind: str,
     upload: UploadedFile,
     completion: CompletionRequest | None = None,
@@ -311,7 +317,7 @@ def attachment_add(
 
 
 @transaction.atomic
-def attachment_remove(*, attachment: Attachment, user: User) -> None:
+def attachment_remove(*, attachment: Attachment, user: Account) -> None:
     application = _own_draft(attachment.application, user)
     name = attachment.original_name
     attachment.file.delete(save=False)
@@ -320,7 +326,9 @@ def attachment_remove(*, attachment: Attachment, user: User) -> None:
 
 
 @transaction.atomic
-def completion_answer(*, request: CompletionRequest, user: User, answer: str) -> CompletionRequest:
+def completion_answer(
+    *, request: CompletionRequest, user: Account, answer: str
+) -> CompletionRequest:
     application = locked(request.application)
     if not answer.strip():
         raise ValidationError({"answer": _("Skriv ditt svar på begäran om komplettering.")})
@@ -337,10 +345,12 @@ def completion_answer(*, request: CompletionRequest, user: User, answer: str) ->
 
 @transaction.atomic
 def payment_request(
-    *, application: Application, user: User, amount: Decimal, costs_reported: Decimal
+    *, application: Application, user: Account, amount: Decimal, costs_reported: Decimal
 ) -> Payment:
     application = move(locked(application), "request_payment", user)
     left = payment_remaining(application)
+    # move() let only a granted case through, and a granted case has its decision.
+    assert left is not None
     if amount <= 0:
         raise ValidationError({"amount": _("Ange ett belopp större än noll.")})
     if amount > costs_reported:
@@ -364,7 +374,7 @@ def payment_request(
 def final_report_submit(
     *,
     application: Application,
-    user: User,
+    user: Account,
     summary: str,
     jobs_created: Decimal,
     turnover_change: Decimal,

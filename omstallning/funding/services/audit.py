@@ -4,8 +4,10 @@ records who, when and why."""
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
+from omstallning.core.typing import Visitor
+
 from ..models import Application, CaseEvent
-from ..permissions import User, roles_of
+from ..permissions import roles_of
 from ..workflow import TRANSITIONS, transition
 
 
@@ -13,7 +15,7 @@ def locked(application: Application) -> Application:
     return Application.objects.select_for_update().get(pk=application.pk)
 
 
-def record(application: Application, action: str, user: User, reason: str = "", **statuses):
+def record(application: Application, action: str, user: Visitor, reason: str = "", **statuses):
     CaseEvent.objects.create(
         application=application,
         action=action,
@@ -24,7 +26,7 @@ def record(application: Application, action: str, user: User, reason: str = "", 
     )
 
 
-def move(application: Application, action: str, user: User, reason: str = "") -> Application:
+def move(application: Application, action: str, user: Visitor, reason: str = "") -> Application:
     """Take step `action` on a locked application. Raises PermissionDenied for the wrong
     person and ValidationError for a step not allowed from the current status."""
     roles = roles_of(user, application)

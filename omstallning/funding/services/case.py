@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from omstallning.assessment.models import Assessment, Framework
 from omstallning.assessment.services import assessment_start
+from omstallning.core.typing import Account
 
 from .. import notifications, selectors
 from ..models import (
@@ -27,7 +28,6 @@ from ..permissions import (
     ASSESS,
     ASSESSABLE,
     HANDLE,
-    User,
     declaration_of,
     has_conflict,
     is_staff_for_funding,
@@ -38,7 +38,7 @@ from .audit import locked, move, record
 
 @transaction.atomic
 def conflict_declare(
-    *, application: Application, user: User, has_conflict: bool, comment: str = ""
+    *, application: Application, user: Account, has_conflict: bool, comment: str = ""
 ) -> ConflictDeclaration:
     """Declared once per person and case; a declared conflict cannot be taken back here (an
     administrator would have to look into it)."""
@@ -70,7 +70,7 @@ def conflict_declare(
     return declaration
 
 
-def _require_work(user: User, application: Application, permission: str) -> None:
+def _require_work(user: Account, application: Application, permission: str) -> None:
     if not user.has_perm(permission):
         raise PermissionDenied(_("Du får inte göra det här i ärendet."))
     if not may_work_on(user, application):
@@ -78,7 +78,7 @@ def _require_work(user: User, application: Application, permission: str) -> None
 
 
 @transaction.atomic
-def case_assign(*, application: Application, user: User, officer: User | None) -> Application:
+def case_assign(*, application: Application, user: Account, officer: Account | None) -> Application:
     application = locked(application)
     _require_work(user, application, HANDLE)
     if officer is not None and (not officer.has_perm(HANDLE) or has_conflict(officer, application)):
@@ -93,7 +93,7 @@ def case_assign(*, application: Application, user: User, officer: User | None) -
 
 
 @transaction.atomic
-def review_start(*, application: Application, user: User) -> Application:
+def review_start(*, application: Application, user: Account) -> Application:
     application = move(locked(application), "start_review", user)
     if application.assigned_officer_id is None:
         application.assigned_officer = user
@@ -103,7 +103,7 @@ def review_start(*, application: Application, user: User) -> Application:
 
 @transaction.atomic
 def completion_request(
-    *, application: Application, user: User, message: str, due_on=None
+    *, application: Application, user: Account, message: str, due_on=None
 ) -> CompletionRequest:
     application = move(locked(application), "request_completion", user, message)
     request = CompletionRequest.objects.create(
@@ -115,7 +115,7 @@ def completion_request(
 
 @transaction.atomic
 def officer_assessment_start(
-    *, application: Application, user: User, framework: Framework
+    *, application: Application, user: Account, framework: Framework
 ) -> Assessment:
     application = locked(application)
     _require_work(user, application, ASSESS)
@@ -126,9 +126,11 @@ def officer_assessment_start(
         if user.has_perm(HANDLE)
         else Assessment.Perspective.ASSESSOR
     )
-    existing = selectors.assessments_by(application, user).filter(version__framework=framework)
-    if existing.exists():
-        return existing.first()
+    existing = (
+        selectors.assessments_by(application, user).filter(version__framework=framework).first()
+    )
+    if existing is not None:
+        return existing
     assessment = assessment_start(
         subject=application, framework=framework, assessor=user, perspective=perspective
     )
@@ -138,7 +140,7 @@ def officer_assessment_start(
 
 @transaction.atomic
 def criterion_scores_save(
-    *, application: Application, user: User, scores: Mapping[int, tuple[int, str]]
+    *, application: Application, user: Account, scores: Mapping[int, tuple[int, str]]
 ) -> list[CriterionScore]:
     """Scores 0–5 with a motivation, by criterion id, for the call's selection criteria."""
     application = locked(application)
@@ -167,7 +169,7 @@ def criterion_scores_save(
 def case_recommend(
     *,
     application: Application,
-    user: User,
+    user: Account,
     outcome: str,
     amount: Decimal | None,
     motivation: str,
@@ -189,7 +191,7 @@ def case_recommend(
 
 
 @transaction.atomic
-def case_return_for_review(*, application: Application, user: User, reason: str) -> Application:
+def case_return_for_review(*, application: Application, user: Account, reason: str) -> Application:
     return move(locked(application), "return_for_review", user, reason)
 
 
@@ -197,7 +199,7 @@ def case_return_for_review(*, application: Application, user: User, reason: str)
 def case_decide(
     *,
     application: Application,
-    user: User,
+    user: Account,
     outcome: str,
     amount: Decimal | None = None,
     conditions: str = "",
@@ -209,12 +211,16 @@ def case_decide(
     granted = outcome == Outcome.GRANTED
     if outcome not in Outcome.values:
         raise ValidationError(_("Välj bevilja eller avslå."), code="outcome")
-    if granted and (amount is None or amount <= 0):
-        raise ValidationError({"amount": _("Ange beviljat belopp.")})
-    if granted and amount > (application.amount_applied or 0):
-        raise ValidationError({"amount": _("Beloppet får inte vara högre än det sökta.")})
+    amount_granted: Decimal | int = 0
+    if granted:
+        if amount is None or amount <= 0:
+            raise ValidationError({"amount": _("Ange beviljat belopp.")})
+        if amount > (application.amount_applied or 0):
+            raise ValidationError({"amount": _("Beloppet får inte vara högre än det sökta.")})
+        amount_granted = amount
     move(application, "grant" if granted else "reject", user, motivation)
     organisation = application.organisation
+    assert application.reference is not None  # given on submission, before any decision
     decision = Decision.objects.create(
         case_id=application.reference,
         application=application,
@@ -223,7 +229,7 @@ def case_decide(
         decided_on=timezone.localdate(),
         outcome=outcome,
         amount_applied=application.amount_applied or 0,
-        amount_granted=amount if granted else 0,
+        amount_granted=amount_granted,
         conditions=conditions.strip(),
         motivation=motivation.strip(),
         decided_by=user,
@@ -244,7 +250,7 @@ def case_decide(
 
 @transaction.atomic
 def payment_register(
-    *, payment: Payment, user: User, paid: bool, amount: Decimal | None = None, comment: str = ""
+    *, payment: Payment, user: Account, paid: bool, amount: Decimal | None = None, comment: str = ""
 ) -> Payment:
     application = locked(payment.application)
     payment = Payment.objects.select_for_update().get(pk=payment.pk)
@@ -268,7 +274,7 @@ def payment_register(
 
 
 @transaction.atomic
-def case_close(*, application: Application, user: User, comment: str = "") -> Application:
+def case_close(*, application: Application, user: Account, comment: str = "") -> Application:
     application = locked(application)
     if application.payments.filter(status=Payment.Status.REQUESTED).exists():
         raise ValidationError(

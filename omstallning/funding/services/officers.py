@@ -4,12 +4,14 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from omstallning.core.typing import Account
+
 from ..models import OfficerContact
-from ..permissions import HANDLE, User
+from ..permissions import HANDLE
 
 
 @transaction.atomic
-def officer_contact_save(*, user: User, phone: str, email: str) -> OfficerContact | None:
+def officer_contact_save(*, user: Account, phone: str, email: str) -> OfficerContact | None:
     """Keep what the officer gives; both empty removes the row (applicants then see the
     region's contact details)."""
     if not user.has_perm(HANDLE):

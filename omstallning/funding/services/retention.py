@@ -5,6 +5,7 @@ handlingar) kept under the region's own archive rules; they are not removed here
 """
 
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.db import transaction
@@ -32,5 +33,7 @@ def draft_delete(application: Application) -> None:
     """A draft, with its attachments' files (inside the caller's transaction)."""
     for attachment in application.attachments.all():
         # The file goes only once the row is gone for good.
-        transaction.on_commit(lambda file=attachment.file: file.storage.delete(file.name))
+        file = attachment.file
+        assert file.name is not None  # a stored row's file column is never NULL
+        transaction.on_commit(partial(file.storage.delete, file.name))
     application.delete()

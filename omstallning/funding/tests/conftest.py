@@ -15,22 +15,22 @@ from .factories import submitted_application
 
 
 @pytest.fixture
-def officer(demo):
+def officer(site):
     return UserFactory(roles=[CASE_OFFICER], verified=True)
 
 
 @pytest.fixture
-def assessor(demo):
+def assessor(site):
     return UserFactory(roles=[ASSESSOR], verified=True)
 
 
 @pytest.fixture
-def decider(demo):
+def decider(site):
     return UserFactory(roles=[DECISION_MAKER], verified=True)
 
 
 @pytest.fixture
-def applicant(demo):
+def applicant(site):
     return UserFactory(roles=[BUSINESS_OWNER])
 
 

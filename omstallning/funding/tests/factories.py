@@ -7,8 +7,9 @@ from django.utils import timezone
 
 from omstallning.accounts.roles import BUSINESS_OWNER
 from omstallning.accounts.tests.factories import UserFactory
-from omstallning.core.models import Municipality, Region
+from omstallning.core.models import Municipality
 from omstallning.core.organisation_numbers import with_check_digit
+from omstallning.core.tests.factories import MunicipalityFactory, PublishedPageFactory
 from omstallning.funding import services
 from omstallning.funding.models import (
     ApplicantOrganisation,
@@ -16,6 +17,7 @@ from omstallning.funding.models import (
     AttachmentRequirement,
     Call,
     Decision,
+    FundingIndexPage,
     Programme,
     SelectionCriterion,
     ownership_of,
@@ -28,13 +30,9 @@ def pdf_upload(name: str = "budget.pdf") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, PDF, content_type="application/pdf")
 
 
-def _municipality() -> Municipality:
-    """The region's first municipality (the demo's, or a test one)."""
-    existing = Municipality.objects.order_by("code").first()
-    if existing is not None:
-        return existing
-    region = Region.objects.create(name="Testregion", county_name="Testlän", county_code="99")
-    return Municipality.objects.create(region=region, name="Testkommun", code="9999")
+def a_municipality() -> Municipality:
+    """A municipality of the region: the first one there is, or a new test one."""
+    return Municipality.objects.order_by("code").first() or MunicipalityFactory()
 
 
 class ProgrammeFactory(factory.django.DjangoModelFactory):
@@ -78,7 +76,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     organisation_number = factory.Sequence(lambda n: with_check_digit(f"556{n % 1_000_000:06d}"))
     company_size = "small"
     sni_code = "25110"
-    municipality = factory.LazyFunction(_municipality)
+    municipality = factory.LazyFunction(a_municipality)
     women_owner_share = 70
     ceo_gender = "woman"
 
@@ -140,3 +138,14 @@ class DecisionFactory(factory.django.DjangoModelFactory):
     company_size = "small"
     women_owner_share = None
     ownership = factory.LazyAttribute(lambda decision: ownership_of(decision.women_owner_share))
+
+
+class FundingIndexPageFactory(PublishedPageFactory):
+    """The public page about funding (/finansiering/), which lists the open calls."""
+
+    class Meta:
+        model = FundingIndexPage
+
+    title = "Stöd och finansiering"
+    slug = "finansiering"
+    intro = "Öppna utlysningar, dina ansökningar och statistik om vem som får stöd."

@@ -16,7 +16,7 @@ from .factories import DecisionFactory
     ("role", "may_set_up"),
     [(BUSINESS_DEVELOPER, True), (CASE_OFFICER, False), (EDITOR, False)],
 )
-def test_only_regional_staff_set_up_programmes_and_calls(demo, role, may_set_up):
+def test_only_regional_staff_set_up_programmes_and_calls(site, role, may_set_up):
     client = verified_client(UserFactory(roles=[role]))
 
     for url in ("/admin/funding/programmes/new/", "/admin/funding/calls/new/"):
@@ -28,7 +28,7 @@ def test_only_regional_staff_set_up_programmes_and_calls(demo, role, may_set_up)
             assert_not_permitted(response)
 
 
-def test_decisions_are_listed_for_case_officers_and_edited_by_no_one(demo):
+def test_decisions_are_listed_for_case_officers_and_edited_by_no_one(site):
     decision = DecisionFactory(decided_on=date.today())  # the newest: first in the list
     officer = verified_client(UserFactory(roles=[CASE_OFFICER]))
     administrator = verified_client(UserFactory(roles=[ADMINISTRATOR]))

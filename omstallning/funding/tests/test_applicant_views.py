@@ -10,12 +10,17 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from omstallning.core.models import Municipality
 from omstallning.funding import services
 from omstallning.funding.forms import OrganisationForm
 from omstallning.funding.models import ApplicantOrganisation, Application, Status
 
-from .factories import ApplicationFactory, CallFactory, OrganisationFactory, pdf_upload
+from .factories import (
+    ApplicationFactory,
+    CallFactory,
+    OrganisationFactory,
+    a_municipality,
+    pdf_upload,
+)
 from .test_case_workflow import declare
 
 
@@ -25,7 +30,7 @@ def organisation_data(**changes) -> dict:
         "organisation_number": "556036-0793",
         "company_size": "small",
         "sni_code": "25.110",
-        "municipality": Municipality.objects.get(code="1981").pk,
+        "municipality": a_municipality().pk,
         "women_owner_share": "55",
         "ceo_gender": "woman",
     }
@@ -102,7 +107,7 @@ def test_voluntary_facts_are_kept_only_with_consent(client, applicant):
     sni=st.text(max_size=8),
     share=st.one_of(st.text(max_size=5), st.integers(-5, 200).map(str)),
 )
-def test_the_organisation_form_never_crashes_on_any_input(demo, number, sni, share):
+def test_the_organisation_form_never_crashes_on_any_input(site, number, sni, share):
     form = OrganisationForm(
         organisation_data(organisation_number=number, sni_code=sni, women_owner_share=share)
     )
@@ -160,7 +165,7 @@ def test_apply_autosave_attach_and_submit(client, applicant, django_capture_on_c
     assert "Skicka in ansökan" not in page
 
 
-def test_withdrawing_asks_first(client, applicant, demo):
+def test_withdrawing_asks_first(client, applicant, site):
     from .factories import submitted_application
 
     application = submitted_application(organisation__owner=applicant, applicant=applicant)

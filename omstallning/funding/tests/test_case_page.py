@@ -27,7 +27,7 @@ from .test_case_workflow import declare
 
 
 @pytest.fixture
-def region_contact(demo):
+def region_contact(site):
     platform = PlatformSettings.for_site(Site.objects.get(is_default_site=True))
     platform.contact_phone, platform.contact_email = "021-10 00 00", "region@example.org"
     platform.save()
@@ -203,7 +203,7 @@ def test_the_officers_start_page_lists_their_cases_and_the_queue(officer, recomm
     assert conflicted.reference not in html  # never a case they are conflicted in
 
 
-def test_the_start_page_has_no_case_panel_for_others(demo):
+def test_the_start_page_has_no_case_panel_for_others(site):
     editor = UserFactory(roles=[EDITOR])
 
     html = verified_client(editor).get(reverse("wagtailadmin_home")).content.decode()

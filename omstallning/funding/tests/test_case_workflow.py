@@ -176,7 +176,7 @@ def test_support_share_and_financing_are_checked_on_submission(applicant):
     )
 
 
-def test_a_submitted_application_cannot_be_changed_by_its_applicant(demo):
+def test_a_submitted_application_cannot_be_changed_by_its_applicant(site):
     application = submitted_application()
     with pytest.raises(ValidationError):
         services.application_save(

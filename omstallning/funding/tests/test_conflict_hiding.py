@@ -21,7 +21,7 @@ def start_url(application: Application) -> str:
 
 
 @pytest.fixture
-def framework(demo):
+def framework(site):
     return CriterionFactory().version.framework
 
 
@@ -31,7 +31,7 @@ def conflicted(application: Application, role: str = "Bedömare"):
     return person
 
 
-def test_the_assessment_start_page_is_404_in_a_conflicted_case(framework, demo):
+def test_the_assessment_start_page_is_404_in_a_conflicted_case(framework, site):
     case = submitted_application()
     person = conflicted(case, "Handläggare")
     client = verified_client(person)
@@ -46,7 +46,7 @@ def test_the_assessment_start_page_is_404_in_a_conflicted_case(framework, demo):
     assert Assessment.objects.count() == before
 
 
-def test_the_assessment_start_page_works_for_a_colleague(framework, demo):
+def test_the_assessment_start_page_works_for_a_colleague(framework, site):
     case = submitted_application()
     colleague = UserFactory(roles=["Handläggare"], verified=True)
 
@@ -65,7 +65,7 @@ def test_a_draft_is_nobodys_business_but_the_applicants(framework, officer):
     assert "Solcellspark" not in page.content.decode()
 
 
-def test_the_service_refuses_to_assess_a_hidden_case(framework, demo):
+def test_the_service_refuses_to_assess_a_hidden_case(framework, site):
     from django.core.exceptions import PermissionDenied
 
     from omstallning.assessment.services import assessment_start
@@ -125,7 +125,7 @@ def self_assessed(application: Application, framework) -> Assessment:
     )
 
 
-def test_an_applicants_self_assessment_is_hidden_from_staff_without_a_funding_role(demo, framework):
+def test_an_applicants_self_assessment_is_hidden_from_staff_without_a_funding_role(site, framework):
     assessment = self_assessed(submitted_application(), framework)
     developer = verified_client(UserFactory(roles=[BUSINESS_DEVELOPER]))
     edit = reverse("assessment_admin:edit", args=[assessment.pk])
@@ -139,7 +139,7 @@ def test_an_applicants_self_assessment_is_hidden_from_staff_without_a_funding_ro
 
 
 def test_a_self_assessment_is_shown_to_case_staff_once_the_case_is_submitted(
-    demo, framework, officer
+    site, framework, officer
 ):
     draft_assessment = self_assessed(ApplicationFactory(), framework)
     case_assessment = self_assessed(submitted_application(), framework)

@@ -31,7 +31,7 @@ OTHER_ORG_NUMBER = with_check_digit("212000135")  # 212000-1355
 
 
 @pytest.fixture
-def programme(demo):
+def programme(site):
     return ProgrammeFactory(code=f"imp-{uuid.uuid4().hex[:12]}")
 
 
@@ -472,7 +472,7 @@ def test_a_wrong_header_is_a_clear_error(tmp_path, programme, case_prefix):
     assert not stored(case_prefix).exists()
 
 
-def test_an_empty_file_is_a_wrong_header(tmp_path, demo):
+def test_an_empty_file_is_a_wrong_header(tmp_path, site):
     path = tmp_path / "empty.csv"
     path.write_text("", encoding="utf-8")
 
@@ -506,7 +506,7 @@ def test_a_file_that_is_not_utf8_is_a_clear_error(tmp_path, programme, case_pref
 
 @pytest.mark.parametrize("args", [(), ("--skip-invalid",)])
 def test_bad_utf8_deep_in_a_large_file_names_its_line_and_place_and_imports_nothing(
-    tmp_path, demo, case_prefix, args
+    tmp_path, site, case_prefix, args
 ):
     """The review's case: 10 000 rows, `\\xff\\xfe` in the 9 999th (line 10 000, as the header is
     line 1). Every row has å and ö, so a place counted in characters would be wrong; the first
@@ -548,7 +548,7 @@ def test_a_byte_order_mark_is_counted_in_the_place_of_a_bad_byte(tmp_path, progr
     assert not stored(case_prefix).exists()
 
 
-def test_a_bad_byte_in_the_header_is_reported_on_line_1(tmp_path, demo):
+def test_a_bad_byte_in_the_header_is_reported_on_line_1(tmp_path, site):
     header = ",".join(COLUMNS).replace("programme", "progr\xe4mme")
     path = tmp_path / "rubrik.csv"
     path.write_bytes(header.encode("latin-1") + b"\n")
@@ -623,7 +623,7 @@ def test_utf8_lines_holds_a_buffer_not_the_file():
     assert peak < 256 * 1024
 
 
-def test_a_missing_file_is_a_clear_error(tmp_path, demo):
+def test_a_missing_file_is_a_clear_error(tmp_path, site):
     missing = str(tmp_path / "finns-inte.csv")
 
     message, _ = run_failing_import(missing)

@@ -13,7 +13,7 @@ from .factories import ApplicationFactory, submitted_application
 
 
 @pytest.fixture
-def case(demo):
+def case(site):
     return submitted_application()
 
 
@@ -54,7 +54,7 @@ def test_an_anonymous_visitor_is_sent_to_log_in_and_gets_no_file(case, client):
     )
 
 
-def test_a_file_cannot_be_fetched_through_another_application(case, demo):
+def test_a_file_cannot_be_fetched_through_another_application(case, site):
     other = submitted_application()
     client = verified_client(other.applicant)
     attachment = case.attachments.get()
@@ -117,7 +117,7 @@ def test_a_case_officer_is_offered_no_decision_and_cannot_post_one(case, officer
     assert case.status == "recommended"
 
 
-def test_people_without_a_funding_role_cannot_open_the_queue(demo):
+def test_people_without_a_funding_role_cannot_open_the_queue(site):
     editor = UserFactory(roles=[EDITOR])
     client = verified_client(editor)
 

@@ -12,7 +12,7 @@ from omstallning.funding.models import ApplicantOrganisation, Application
 from .factories import ApplicationFactory, submitted_application
 
 
-def test_the_copy_holds_the_applications_and_the_organisation(demo, client):
+def test_the_copy_holds_the_applications_and_the_organisation(site, client):
     case = submitted_application()
     client.force_login(case.applicant)
 
@@ -27,7 +27,7 @@ def test_the_copy_holds_the_applications_and_the_organisation(demo, client):
     )
 
 
-def test_closing_keeps_the_case_and_says_so(demo, client):
+def test_closing_keeps_the_case_and_says_so(site, client):
     case = submitted_application()
     applicant = case.applicant
     draft = ApplicationFactory(organisation=case.organisation, applicant=applicant)
@@ -51,7 +51,7 @@ def test_closing_keeps_the_case_and_says_so(demo, client):
 
 
 def test_mail_about_a_kept_case_still_reaches_the_applicant(
-    demo, client, officer, decider, django_capture_on_commit_callbacks
+    site, client, officer, decider, django_capture_on_commit_callbacks
 ):
     from decimal import Decimal
 

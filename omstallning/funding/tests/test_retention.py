@@ -18,7 +18,7 @@ def _age(application: Application, days: int) -> None:
 
 
 def test_old_drafts_go_with_their_files_and_nothing_else_does(
-    demo, settings, django_capture_on_commit_callbacks
+    site, settings, django_capture_on_commit_callbacks
 ):
     settings.FUNDING_DRAFT_RETENTION_DAYS = 365
     old = ApplicationFactory()

@@ -23,12 +23,12 @@ def new_programme(money_source=Programme.MoneySource.APPROPRIATION_1_1) -> Progr
 
 
 @pytest.fixture
-def programme(demo):
+def programme(site):
     return new_programme()
 
 
 @pytest.fixture
-def lonely_municipality(demo):
+def lonely_municipality(site):
     assert not Decision.objects.filter(municipality_code=UNUSED_MUNICIPALITY).exists()
     return UNUSED_MUNICIPALITY
 
@@ -149,7 +149,7 @@ def test_figures_per_company_size(seven_decisions):
     }
 
 
-def test_figures_per_programme(demo):
+def test_figures_per_programme(site):
     first, second = new_programme(), new_programme()
     decide(first, 2, granted=100_000)
     decide(first, 1, granted=0)
@@ -354,7 +354,7 @@ def test_a_year_with_few_granted_1_1_decisions_is_suppressed_in_the_trend(lonely
     assert shown.groups["women_owned"].decision_share == pytest.approx(1.0)
 
 
-def test_an_eu_programme_alone_has_no_trend(demo):
+def test_an_eu_programme_alone_has_no_trend(site):
     eu = new_programme(Programme.MoneySource.EU)
     decide(eu, 6, women_owner_share=80)
 
@@ -367,7 +367,7 @@ def test_an_eu_programme_alone_has_no_trend(demo):
 # --- Filters -----------------------------------------------------------------------------
 
 
-def test_the_programme_filter_keeps_that_programmes_decisions(demo):
+def test_the_programme_filter_keeps_that_programmes_decisions(site):
     mine, other = new_programme(), new_programme()
     decide(mine, 2)
     decide(other, 3)

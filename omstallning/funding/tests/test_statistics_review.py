@@ -14,6 +14,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from omstallning.core.tests.factories import translate
 from omstallning.funding.models import BudgetFrame
 from omstallning.funding.statistics import (
     MIN_DECISIONS,
@@ -22,9 +23,13 @@ from omstallning.funding.statistics import (
     strategy_goal_money,
 )
 from omstallning.strategy.funding_link import GoalMoney
-from omstallning.strategy.models import Strategy, StrategyGoal
+from omstallning.strategy.tests.factories import (
+    FocusAreaFactory,
+    StrategyGoalFactory,
+    StrategyPageFactory,
+)
 
-from .factories import ApplicationFactory, CallFactory, DecisionFactory
+from .factories import ApplicationFactory, CallFactory, DecisionFactory, FundingIndexPageFactory
 from .test_statistics import decide, new_programme
 
 
@@ -33,9 +38,23 @@ def _text(html: str) -> str:
 
 
 @pytest.fixture
-def goals(demo):
-    strategy = Strategy.objects.get(slug="affarsplan-vastmanland")
-    return {g.code: g for g in StrategyGoal.objects.filter(focus_area__strategy=strategy)}
+def goals(site):
+    """The goals of an adopted strategy on /affarsplan/; no application serves 2.1."""
+    page = StrategyPageFactory(slug="affarsplan")
+    industry = FocusAreaFactory(strategy=page.strategy, name="Hållbar industri och omställning")
+    skills = FocusAreaFactory(strategy=page.strategy, name="Kompetensförsörjning")
+    return {
+        goal.code: goal
+        for goal in [
+            StrategyGoalFactory(
+                focus_area=industry, code="1.1", title="Minskade utsläpp från länets industri"
+            ),
+            StrategyGoalFactory(
+                focus_area=industry, code="1.2", title="Fler företag med cirkulära affärsmodeller"
+            ),
+            StrategyGoalFactory(focus_area=skills, code="2.1", title="Fler utrikes födda i arbete"),
+        ]
+    }
 
 
 def grant_for(goals_served, amount: int):
@@ -112,7 +131,7 @@ def test_the_csv_for_excel_has_semicolons_and_decimal_commas(client, programme):
 
 
 @pytest.fixture
-def programme(demo):
+def programme(site):
     return new_programme()
 
 
@@ -136,7 +155,8 @@ def test_a_budget_year_with_no_decision_yet_says_so(client, programme):
     assert "2 000 000 kr 0 kr" not in budget
 
 
-def test_a_calls_last_day_reads_in_swedish_and_its_texts_are_marked_swedish(client, demo):
+def test_a_calls_last_day_reads_in_swedish_and_its_texts_are_marked_swedish(client, site):
+    translate(FundingIndexPageFactory(), "en", title="Support and funding", slug="funding")
     closes = timezone.make_aware(datetime(2027, 1, 31, 16, 0))
     call = CallFactory(closes_at=closes, max_amount=Decimal(1_000_000))
 

@@ -15,7 +15,7 @@ URL = "/api/v1/funding/statistics"
 
 
 @pytest.fixture
-def programme(demo):
+def programme(site):
     programme = ProgrammeFactory(code="statistik-test", name="Statistiktest")
     for _n in range(6):
         DecisionFactory(programme=programme, municipality_code="1980", women_owner_share=80)
@@ -63,7 +63,7 @@ def test_staff_with_a_funding_role_see_every_figure(programme, officer):
         {"year_from": "abc"},
     ],
 )
-def test_bad_filters_get_a_clear_answer_not_a_500(client, demo, query):
+def test_bad_filters_get_a_clear_answer_not_a_500(client, site, query):
     response = client.get(URL, query)
 
     assert response.status_code in (400, 422)
@@ -80,7 +80,7 @@ def test_the_page_shows_the_figures_with_a_dash_for_suppressed_cells(client, pro
     assert "480\xa0000 kr" in page or "480 000 kr" in page
 
 
-def test_a_bad_filter_is_explained_and_no_figures_are_shown_in_its_place(client, demo):
+def test_a_bad_filter_is_explained_and_no_figures_are_shown_in_its_place(client, site):
     response = client.get("/stod/statistik/", {"year_from": "2025", "year_to": "2020"})
     export = client.get("/stod/statistik/statistik.csv", {"programme": "finns-inte"})
 
@@ -135,8 +135,25 @@ def test_budget_use_compares_each_frame_with_what_was_granted_and_hides_small_ye
     assert {row["year"]: row["granted"] for row in staff}[this_year - 6] == "160000"
 
 
-def test_the_trend_is_drawn_as_an_accessible_chart_with_the_table_beside_it(client, demo):
+def test_the_trend_is_drawn_as_an_accessible_chart_with_the_table_beside_it(client, programme):
+    from omstallning.funding.models import Decision
+
+    # Granted 1:1 decisions in two years: the fixture's (of the last month) and five earlier.
+    earlier = date(date.today().year - 2, 6, 1)
+    for _n in range(5):
+        DecisionFactory(programme=programme, decided_on=earlier, women_owner_share=80)
+    years = {earlier.year} | {
+        d.decided_on.year for d in Decision.objects.filter(programme=programme)
+    }
+
     page = client.get("/stod/statistik/").content.decode()
 
-    assert 'role="img" aria-labelledby="trend-title trend-desc"' in page
-    assert "Underrepresenterade grupper per år" in page
+    chart = page.split('<figure class="chart">')[1].split("</figure>")[0]
+    table = page.split('aria-label="Underrepresenterade grupper per år"')[1].split("</table>")[0]
+    assert 'role="img" aria-labelledby="trend-title trend-desc"' in chart
+    assert '<title id="trend-title">' in chart and '<desc id="trend-desc">' in chart
+    # A row per year in the picture, and the same years in the table beside it.
+    assert len(years) == 2
+    for year in years:
+        assert f'fill="#1a1a1a">{year}</text>' in chart
+        assert f'<th scope="row">{year}</th>' in table

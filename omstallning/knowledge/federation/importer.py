@@ -1,11 +1,10 @@
-"""Writes for subscriptions: turn a fetched feed into read-only copies, and keep them in step
-with the source. One transaction per import, so a failed import changes nothing."""
+"""Turn a fetched feed into read-only copies and keep them in step with the source. One
+transaction per import, so a failed import changes nothing. The use cases that call this
+(fetch now, the nightly import, ending a subscription) are in knowledge.services."""
 
-import logging
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
@@ -24,11 +23,8 @@ from ..models import (
     ToolPage,
 )
 from .export import KIND_OF
-from .fetch import FeedError, fetch_feed
 from .html import clean_html
 from .schema import FeedItem
-
-logger = logging.getLogger(__name__)
 
 # The feed's kinds, read back the other way from the export's one table.
 PAGE_CLASS = {kind: page_class for page_class, kind in KIND_OF.items()}
@@ -137,40 +133,3 @@ def feed_apply(subscription: FeedSubscription, items: list[FeedItem]) -> ImportS
         withdrawn.delete()
         summary.removed += 1
     return summary
-
-
-def subscription_refresh(subscription_id: int) -> str:
-    """Fetch and import one subscription; record the outcome on it for the admin to show."""
-    subscription = FeedSubscription.objects.select_related("index_page").get(pk=subscription_id)
-    now = timezone.now()
-    try:
-        platform, items = fetch_feed(subscription.feed_url)
-        summary = feed_apply(subscription, items)
-    except FeedError as error:
-        FeedSubscription.objects.filter(pk=subscription_id).update(
-            last_attempt_at=now, last_error=str(error)
-        )
-        return str(error)
-    except Exception:
-        logger.exception("Import of knowledge feed %s failed", subscription.feed_url)
-        FeedSubscription.objects.filter(pk=subscription_id).update(
-            last_attempt_at=now,
-            last_error=_("Importen misslyckades av ett oväntat skäl. Inget ändrades."),
-        )
-        raise
-    FeedSubscription.objects.filter(pk=subscription_id).update(
-        last_attempt_at=now,
-        last_success_at=now,
-        last_error="",
-        last_summary=str(summary),
-        source_platform=platform.name if platform else "",
-    )
-    return str(summary)
-
-
-@transaction.atomic
-def subscription_delete(subscription: FeedSubscription) -> None:
-    """Ending a subscription removes its copies too: they would otherwise never be updated."""
-    for page in KnowledgeItemPage.objects.filter(imported_from=subscription):
-        page.delete()
-    subscription.delete()

@@ -3,9 +3,9 @@ into, and a subscription to the server."""
 
 import pytest
 
-from omstallning.core.models import HomePage
-from omstallning.knowledge.models import FeedSubscription, KnowledgeIndexPage
+from omstallning.knowledge.models import FeedSubscription
 
+from .factories import KnowledgeIndexPageFactory
 from .feed_server import start_feed_server
 
 
@@ -18,11 +18,9 @@ def feed_server():
 
 
 @pytest.fixture
-def shared_bank(demo):
-    home = HomePage.objects.get(locale__language_code="sv")
-    bank = home.add_child(instance=KnowledgeIndexPage(title="Delat", slug="delat"))
-    bank.save_revision().publish()
-    return bank
+def shared_bank(site):
+    """A bank of its own for the copies, beside the site's Kunskapsbanken."""
+    return KnowledgeIndexPageFactory(title="Delat", slug="delat", parent=site.home)
 
 
 @pytest.fixture

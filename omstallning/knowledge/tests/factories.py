@@ -1,53 +1,178 @@
-import factory
-from wagtail.models import Page
+"""Factories for Kunskapsbanken: the bank, its items, the terms they are tagged with and the
+municipalities of Region Västmanland.
 
-from omstallning.core.models import HomePage
-from omstallning.knowledge.models import GoodExamplePage, KnowledgeIndexPage, ToolPage
+Items go under the site's Kunskapsbanken (/kunskapsbank/), made the first time a test asks for
+it, so that every item of a test is in the one bank and the listing's counts are the test's.
+Themes, goals, sectors, audiences and company sizes come from the migrations; the helpers
+below look them up by the codes an address uses, and fail on a code that names nothing.
+"""
+
+import io
+
+import factory
+import wagtail_factories
+from django.utils.text import slugify
+from openpyxl import Workbook
+from wagtail.documents.models import Document
+from wagtail.models import Collection
+
+from omstallning.core.models import Municipality, Region, SdgGoal
+from omstallning.core.tests.factories import (
+    MunicipalityFactory,
+    PublishedPageFactory,
+    RegionFactory,
+    site_skeleton,
+)
+from omstallning.knowledge.models import (
+    Audience,
+    CompanySize,
+    GoodExamplePage,
+    KnowledgeIndexPage,
+    KnowledgeTheme,
+    MethodPage,
+    SniSection,
+    ToolPage,
+)
+
+SLUG = "kunskapsbank"
+
+# SCB's codes for the municipalities of Västmanlands län.
+VASTMANLAND = {
+    "1904": "Skinnskatteberg",
+    "1907": "Surahammar",
+    "1960": "Kungsör",
+    "1961": "Hallstahammar",
+    "1962": "Norberg",
+    "1980": "Västerås",
+    "1981": "Sala",
+    "1982": "Fagersta",
+    "1983": "Köping",
+    "1984": "Arboga",
+}
+
+
+class KnowledgeIndexPageFactory(PublishedPageFactory):
+    """A knowledge bank, published under the Swedish home page."""
+
+    class Meta:
+        model = KnowledgeIndexPage
+
+    title = "Kunskapsbanken"
+    slug = SLUG
+    intro = "Goda exempel, verktyg och metoder för hållbar näringslivsutveckling."
+    show_in_menus = True
 
 
 def knowledge_bank() -> KnowledgeIndexPage:
-    """A bank of the test's own, beside the demo's, so that counts are the test's."""
-    existing = KnowledgeIndexPage.objects.filter(slug="testbank").first()
-    if existing:
-        return existing
-    home = HomePage.objects.get(locale__language_code="sv")
-    bank = home.add_child(instance=KnowledgeIndexPage(title="Testbank", slug="testbank"))
-    bank.save_revision().publish()
-    return bank
+    """The site's Kunskapsbanken at /kunskapsbank/, made the first time it is asked for."""
+    home = site_skeleton().home
+    existing = KnowledgeIndexPage.objects.child_of(home).filter(slug=SLUG).first()
+    return existing or KnowledgeIndexPageFactory(parent=home)
 
 
-class _PublishedPage(factory.django.DjangoModelFactory):
+class KnowledgeItemFactory(PublishedPageFactory):
+    """A published item; without `parent` it goes into the site's Kunskapsbanken.
+
+    The terms are passed as lists: themes=themes("energi-och-klimat"), sdg_goals=goals(7) …
+    """
+
     class Meta:
         abstract = True
-        skip_postgeneration_save = True
 
     @classmethod
-    def _create(cls, model_class, *args, parent: Page | None = None, **kwargs):
-        many = {
-            key: kwargs.pop(key)
-            for key in list(kwargs)
-            if key in ("themes", "sdg_goals", "municipalities", "sectors", "audiences")
-        }
-        page = model_class(*args, **kwargs)
-        for key, values in many.items():
-            getattr(page, key).set(values)
-        (parent or knowledge_bank()).add_child(instance=page)
-        page.save_revision().publish()
-        return page
+    def _create(cls, model_class, *args, **kwargs):
+        if kwargs.get("parent") is None:
+            kwargs["parent"] = knowledge_bank()
+        return super()._create(model_class, *args, **kwargs)
 
 
-class GoodExampleFactory(_PublishedPage):
+class GoodExampleFactory(KnowledgeItemFactory):
     class Meta:
         model = GoodExamplePage
 
     title = factory.Sequence(lambda n: f"Gott exempel {n}")
-    slug = factory.Sequence(lambda n: f"gott-exempel-{n}")
     organisation_name = "Exempel AB"
 
 
-class ToolFactory(_PublishedPage):
+class ToolFactory(KnowledgeItemFactory):
     class Meta:
         model = ToolPage
 
     title = factory.Sequence(lambda n: f"Verktyg {n}")
-    slug = factory.Sequence(lambda n: f"verktyg-{n}")
+
+
+class MethodFactory(KnowledgeItemFactory):
+    class Meta:
+        model = MethodPage
+
+    title = factory.Sequence(lambda n: f"Metod {n}")
+
+
+def _each(model, field: str, values) -> list:
+    """The rows named, in the order given; a value that names nothing is an error, so that a
+    misspelt code cannot give an untagged item and a test that passes for the wrong reason."""
+    found = {
+        str(getattr(row, field)): row for row in model.objects.filter(**{f"{field}__in": values})
+    }
+    unknown = [str(value) for value in values if str(value) not in found]
+    if unknown:
+        raise ValueError(f"No {model.__name__} {', '.join(unknown)}")
+    return [found[str(value)] for value in values]
+
+
+def themes(*slugs: str) -> list[KnowledgeTheme]:
+    return _each(KnowledgeTheme, "slug", slugs)
+
+
+def goals(*numbers: int) -> list[SdgGoal]:
+    return _each(SdgGoal, "number", numbers)
+
+
+def sectors(*codes: str) -> list[SniSection]:
+    return _each(SniSection, "code", codes)
+
+
+def sizes(*slugs: str) -> list[CompanySize]:
+    return _each(CompanySize, "slug", slugs)
+
+
+def audiences(*slugs: str) -> list[Audience]:
+    return _each(Audience, "slug", slugs)
+
+
+def region_vastmanland() -> Region:
+    existing = Region.objects.filter(county_code="19").first()
+    return existing or RegionFactory(
+        name="Region Västmanland", county_name="Västmanlands län", county_code="19"
+    )
+
+
+def municipality(code: str) -> Municipality:
+    """A municipality of Region Västmanland by its SCB code, made the first time it is asked
+    for (the test database has none)."""
+    existing = Municipality.objects.filter(code=code).first()
+    return existing or MunicipalityFactory(
+        region=region_vastmanland(), code=code, name=VASTMANLAND[code]
+    )
+
+
+def municipalities(*codes: str) -> list[Municipality]:
+    return [municipality(code) for code in codes]
+
+
+def tool_workbook(title: str, steps: list[str]) -> Document:
+    """A workbook for a tool to offer for download: its title, then a row per step."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append([title])
+    sheet.append(["Steg", "Era svar"])
+    for step in steps:
+        sheet.append([step, ""])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return wagtail_factories.DocumentFactory(
+        title=title,
+        collection=Collection.get_first_root_node(),
+        file__filename=f"{slugify(title)}.xlsx",
+        file__data=buffer.getvalue(),
+    )

@@ -6,17 +6,129 @@ had, and no empty filter box."""
 import re
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from omstallning.knowledge import facets
-from omstallning.knowledge.models import KnowledgeIndexPage, KnowledgeTheme, ToolPage
+from omstallning.knowledge.models import KnowledgeTheme, ToolPage
 
-from .factories import ToolFactory, knowledge_bank
+from .factories import (
+    GoodExampleFactory,
+    MethodFactory,
+    ToolFactory,
+    goals,
+    knowledge_bank,
+    municipalities,
+    municipality,
+    sectors,
+    sizes,
+    themes,
+    tool_workbook,
+)
 from .test_listing import facet_count
 
 BANK = "/kunskapsbank/"
 FACET_PARAMS = {facet.param for facet in facets.FACETS}
+ENERGY_MAPPING_STEPS = [
+    "El: årsförbrukning i kWh och de största förbrukarna",
+    "Värme: uppvärmningssätt, förbrukning och kostnad per år",
+    "Transporter: fordon, körsträcka och bränsle",
+]
+
+
+@pytest.fixture
+def items(site):
+    """A bank like the one of the first walk-through: examples, tools and a method, in
+    several municipalities, tagged with themes, goals, sectors and company sizes. Made oldest
+    first, so that newest first differs from the order they are written in."""
+    return [
+        GoodExampleFactory(
+            title="Digital tvilling sparar energi i fastigheterna",
+            intro="Ett fastighetsbolag styr värmen efter en digital modell av husen.",
+            organisation_name="Exempel Fastigheter i Fagersta",
+            themes=themes("digitalisering", "energi-och-klimat"),
+            sdg_goals=goals(7, 11),
+            municipalities=municipalities("1982"),
+            sectors=sectors("L"),
+            company_sizes=sizes("litet"),
+        ),
+        GoodExampleFactory(
+            title="Spillvärme från gjuteriet värmer grannarna",
+            intro="Ett gjuteri säljer sin överskottsvärme till fjärrvärmenätet.",
+            organisation_name="Exempelgjuteriet i Köping AB",
+            sector_note="Gjuteri",
+            municipality=municipality("1983"),
+            challenge="<p>Ugnarna gav mycket värme som släpptes ut.</p>",
+            what_they_did="<p>Värmeväxlare och avtal med energibolaget.</p>",
+            results="<p>2,1 GWh såld värme per år.</p>",
+            lessons="<p>Börja med en energikartläggning.</p>",
+            is_example_data=True,
+            themes=themes("energi-och-klimat"),
+            sdg_goals=goals(7, 9, 13),
+            municipalities=municipalities("1983"),
+            sectors=sectors("C"),
+            company_sizes=sizes("medelstort"),
+        ),
+        GoodExampleFactory(
+            title="Reparation före nyköp i järnhandeln",
+            intro="En järnhandel startade en reparationsdisk för verktyg.",
+            themes=themes("cirkular-ekonomi"),
+            sdg_goals=goals(12),
+            municipalities=municipalities("1981"),
+            sectors=sectors("G"),
+            company_sizes=sizes("mikro"),
+        ),
+        GoodExampleFactory(
+            title="Kompetenslyft för operatörer i omställningen",
+            intro="Ett verkstadsföretag utbildade 80 operatörer inför elektrifieringen.",
+            themes=themes("kompetensforsorjning"),
+            sdg_goals=goals(4, 8),
+            municipalities=municipalities("1980"),
+            sectors=sectors("C"),
+            company_sizes=sizes("stort"),
+        ),
+        MethodFactory(
+            title="Klimatsmart upphandling för små kommuner",
+            intro="Krav och kriterier som små leverantörer kan möta.",
+            themes=themes("energi-och-klimat"),
+            sdg_goals=goals(12, 13),
+        ),
+        ToolFactory(
+            title="Energikartläggning för små företag",
+            intro="En mall som går igenom el, värme och transporter.",
+            what_it_does="<p>Verktyget är en arbetsbok att fylla i, steg för steg.</p>",
+            for_whom="Företag med under 50 anställda",
+            time_to_use="2–4 timmar",
+            cost="Gratis",
+            document=tool_workbook("Energikartläggning för små företag", ENERGY_MAPPING_STEPS),
+            themes=themes("energi-och-klimat"),
+            sdg_goals=goals(7, 13),
+            municipalities=municipalities("1983", "1980"),
+        ),
+    ]
+
+
+@pytest.fixture
+def two_pages_of_items(items):
+    """The same bank with more tools, so that the listing has a second page."""
+    kinds = [
+        ("energi-och-klimat", "1980", "mikro", "Energi för verkstaden"),
+        ("cirkular-ekonomi", "1981", "stort", "Återbruk i butiken"),
+        ("energi-och-klimat", "1983", "stort", "Klimat och energi i lagret"),
+    ]
+    extra = [
+        ToolFactory(
+            title=f"Mall {number}",
+            intro=kinds[number % 3][3],
+            themes=themes(kinds[number % 3][0]),
+            municipalities=municipalities(kinds[number % 3][1]),
+            company_sizes=sizes(kinds[number % 3][2]),
+            sdg_goals=goals(7 if number % 2 else 12),
+        )
+        for number in range(16)
+    ]
+    return items + extra
 
 
 def htmx_get(client, params, *, shown: str = BANK):
@@ -56,7 +168,7 @@ def checked(response) -> set[tuple[str, str]]:
 # --- A new search sorts by relevance ----------------------------------------------------
 
 
-def test_without_words_the_list_is_newest_first_and_a_typed_search_is_by_relevance(demo, client):
+def test_without_words_the_list_is_newest_first_and_a_typed_search_is_by_relevance(items, client):
     start = client.get(BANK)
     # The form, as a browser without JavaScript sends it: a disabled control is not sent.
     searched = client.get(BANK, {"q": "energi"})
@@ -68,7 +180,7 @@ def test_without_words_the_list_is_newest_first_and_a_typed_search_is_by_relevan
     assert "Bäst träff" not in searched.content.decode()
 
 
-def test_a_new_search_on_the_page_starts_by_relevance_again(demo, client):
+def test_a_new_search_on_the_page_starts_by_relevance_again(items, client):
     newest = htmx_get(
         client,
         {"q": "klimat", "sortering": "nyast"},
@@ -81,7 +193,7 @@ def test_a_new_search_on_the_page_starts_by_relevance_again(demo, client):
     assert selected_sort(newest) == "relevans"
 
 
-def test_choosing_newest_for_the_same_words_keeps_it(demo, client):
+def test_choosing_newest_for_the_same_words_keeps_it(items, client):
     response = htmx_get(
         client, {"q": "energi", "sortering": "nyast"}, shown="/kunskapsbank/?q=energi"
     )
@@ -96,7 +208,7 @@ def test_choosing_newest_for_the_same_words_keeps_it(demo, client):
 # --- The address says what is shown -----------------------------------------------------
 
 
-def test_the_address_has_every_choice_after_each_change(demo, client):
+def test_the_address_has_every_choice_after_each_change(items, client):
     # The walk-through: search "energi", tick Köping, then goal 7.
     searched = htmx_get(client, {"q": "energi"})
     koping = htmx_get(client, {"q": "energi", "kommun": "1983"}, shown="/kunskapsbank/?q=energi")
@@ -111,7 +223,7 @@ def test_the_address_has_every_choice_after_each_change(demo, client):
     assert goal["HX-Push-Url"] == "/kunskapsbank/?q=energi&mal=7&kommun=1983"
 
 
-def test_nothing_new_in_the_history_when_nothing_changed(demo, client):
+def test_nothing_new_in_the_history_when_nothing_changed(items, client):
     response = htmx_get(
         client, {"q": "energi", "kommun": "1983"}, shown=f"{BANK}?q=energi&kommun=1983"
     )
@@ -119,7 +231,7 @@ def test_nothing_new_in_the_history_when_nothing_changed(demo, client):
     assert response["HX-Push-Url"] == "false"
 
 
-def test_going_back_asks_the_server_for_the_whole_page(demo, client):
+def test_going_back_asks_the_server_for_the_whole_page(items, client):
     html = client.get(BANK).content.decode()
 
     # htmx keeps no snapshot of the page (which would hold the search box as first loaded).
@@ -149,7 +261,7 @@ param_values = {
     params=st.fixed_dictionaries({}, optional=param_values),
     shown=st.fixed_dictionaries({}, optional={"q": param_values["q"]}),
 )
-def test_the_address_pushed_shows_the_same_listing(demo, client, params, shown):
+def test_the_address_pushed_shows_the_same_listing(two_pages_of_items, client, params, shown):
     from urllib.parse import urlencode
 
     updated = htmx_get(client, params, shown=f"{BANK}?{urlencode(shown)}")
@@ -174,8 +286,8 @@ def test_the_address_pushed_shows_the_same_listing(demo, client, params, shown):
 # --- Details ----------------------------------------------------------------------------
 
 
-def test_company_sizes_are_smallest_first_in_the_statistics_words(demo):
-    bank = KnowledgeIndexPage.objects.get(slug="kunskapsbank", locale__language_code="sv")
+def test_company_sizes_are_smallest_first_in_the_statistics_words(items):
+    bank = knowledge_bank()  # the items are tagged litet, medelstort, mikro, stort in turn
 
     sizes = facets.counts(facets.base_items(bank), {})["storlek"]
 
@@ -187,14 +299,14 @@ def test_company_sizes_are_smallest_first_in_the_statistics_words(demo):
     ]
 
 
-def test_a_sector_is_named_without_its_sni_letter(demo, client):
+def test_a_sector_is_named_without_its_sni_letter(items, client):
     html = client.get(f"{BANK}spillvarme-fran-gjuteriet-varmer-grannarna/").content.decode()
 
     assert "<dt>Bransch</dt><dd>Tillverkning</dd>" in html
     assert "C Tillverkning" not in html
 
 
-def test_the_kind_of_item_stands_above_its_title(demo, client):
+def test_the_kind_of_item_stands_above_its_title(items, client):
     html = client.get(f"{BANK}spillvarme-fran-gjuteriet-varmer-grannarna/").content.decode()
 
     assert re.search(
@@ -204,7 +316,7 @@ def test_the_kind_of_item_stands_above_its_title(demo, client):
     )
 
 
-def test_a_tool_page_offers_the_tool_and_says_its_summary_once(demo, client):
+def test_a_tool_page_offers_the_tool_and_says_its_summary_once(items, client):
     tool = ToolPage.objects.get(title="Energikartläggning för små företag")
 
     html = client.get(tool.url).content.decode()
@@ -223,10 +335,11 @@ def test_a_tool_page_offers_the_tool_and_says_its_summary_once(demo, client):
     content = b"".join(download.streaming_content) if download.streaming else download.content
     sheet = load_workbook(BytesIO(content)).active
     assert sheet["A1"].value == "Energikartläggning för små företag"
-    assert any("Exempel i demodata" in str(cell.value) for cell in sheet["A"])
+    column = [cell.value for cell in sheet["A"]]
+    assert all(step in column for step in ENERGY_MAPPING_STEPS)
 
 
-def test_a_tool_without_a_link_or_file_says_the_text_is_the_tool(demo, client):
+def test_a_tool_without_a_link_or_file_says_the_text_is_the_tool(site, client):
     tool = ToolFactory(title="Samtalsstöd", what_it_does="<p>Fem frågor att ställa.</p>")
 
     html = client.get(tool.url).content.decode()
@@ -235,7 +348,7 @@ def test_a_tool_without_a_link_or_file_says_the_text_is_the_tool(demo, client):
     assert "Ladda ner" not in html
 
 
-def test_the_two_fact_lists_of_a_tool_are_laid_out_alike(demo, client):
+def test_the_two_fact_lists_of_a_tool_are_laid_out_alike(items, client):
     tool = ToolPage.objects.get(title="Energikartläggning för små företag")
 
     html = client.get(tool.url).content.decode()
@@ -243,7 +356,9 @@ def test_the_two_fact_lists_of_a_tool_are_laid_out_alike(demo, client):
     assert html.count('<dl class="event-facts knowledge-facts">') == 2
 
 
-def test_no_empty_filter_box_when_nothing_matches(demo, client):
+def test_no_empty_filter_box_when_nothing_matches(items, client):
+    assert 'id="knowledge-facets"' in client.get(BANK).content.decode()
+
     html = client.get(BANK, {"q": "zyxwvut"}).content.decode()
 
     assert "0 träffar" in html
@@ -252,7 +367,7 @@ def test_no_empty_filter_box_when_nothing_matches(demo, client):
     assert f'<a href="{BANK}">Rensa alla val</a>' in html
 
 
-def test_a_choice_stays_in_view_while_it_empties_the_listing(demo, client):
+def test_a_choice_stays_in_view_while_it_empties_the_listing(site, client):
     bank = knowledge_bank()
     energy = KnowledgeTheme.objects.get(slug="energi-och-klimat")
     ToolFactory(title="Energiverktyg", themes=[energy])
@@ -267,8 +382,8 @@ def test_a_choice_stays_in_view_while_it_empties_the_listing(demo, client):
     assert facet_count(response, "typ", "toolpage") == 1
 
 
-def test_a_choice_that_names_nothing_is_ignored(demo, client):
+def test_a_choice_that_names_nothing_is_ignored(items, client):
     response = client.get(BANK, {"kommun": "9999", "mal": "99", "typ": "page"})
 
-    assert "30 träffar" in response.content.decode()
+    assert f"{len(items)} träffar" in response.content.decode()
     assert checked(response) == set()

@@ -8,7 +8,7 @@ from omstallning.accounts.tests.refusals import assert_not_permitted
 from omstallning.knowledge.models import KnowledgeTheme
 
 
-def test_a_business_developer_adds_a_theme_and_it_becomes_a_facet(demo, client):
+def test_a_business_developer_adds_a_theme_and_it_becomes_a_facet(site, client):
     staff = verified_client(UserFactory(roles=[BUSINESS_DEVELOPER]))
 
     listing = staff.get(reverse("knowledge_theme:index"))
@@ -22,7 +22,7 @@ def test_a_business_developer_adds_a_theme_and_it_becomes_a_facet(demo, client):
     assert KnowledgeTheme.objects.get(slug="vatten").name_sv == "Vattenförsörjning"
 
 
-def test_an_editor_cannot_change_the_terms(demo):
+def test_an_editor_cannot_change_the_terms(site):
     staff = verified_client(UserFactory(roles=[EDITOR]))
 
     response = staff.post(

@@ -6,29 +6,61 @@ import json
 import time
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
-from wagtail.models import Page
+from wagtail.models import ModelLogEntry, Page
 
 from omstallning.accounts.roles import ADMINISTRATOR, EDITOR
 from omstallning.accounts.tests.factories import UserFactory, verified_client
 from omstallning.accounts.tests.refusals import assert_not_permitted
+from omstallning.knowledge import services
 from omstallning.knowledge.federation import export
-from omstallning.knowledge.federation.importer import subscription_refresh
 from omstallning.knowledge.federation.schema import KnowledgeFeed
 from omstallning.knowledge.models import (
     FeedSubscription,
     GoodExamplePage,
     ToolPage,
 )
+from omstallning.knowledge.services import subscription_refresh
 
-from .factories import GoodExampleFactory
+from .factories import GoodExampleFactory, ToolFactory, goals, municipality, themes
 from .feed_server import Reply
 from .feeds import SOURCE, copies, feed, feed_item, not_a_feed
 
 
+def own_items():
+    """Items of this platform's own, in its Kunskapsbanken."""
+    energy = themes("energi-och-klimat")
+    return [
+        GoodExampleFactory(
+            title="Spillvärme från gjuteriet värmer grannarna",
+            intro="Ett gjuteri säljer sin överskottsvärme till fjärrvärmenätet.",
+            organisation_name="Exempelgjuteriet i Köping AB",
+            challenge="<p>Ugnarna gav mycket värme som släpptes ut.</p>",
+            results="<p>2,1 GWh såld värme per år.</p>",
+            themes=energy,
+            sdg_goals=goals(7, 9, 13),
+            municipalities=[municipality("1983")],
+        ),
+        GoodExampleFactory(
+            title="Digital tvilling sparar energi i fastigheterna",
+            intro="Ett fastighetsbolag styr värmen efter en digital modell av husen.",
+            what_they_did="<p>Sensorer och styrning via en digital tvilling.</p>",
+            themes=themes("digitalisering", "energi-och-klimat"),
+        ),
+        ToolFactory(
+            title="Energikartläggning för små företag",
+            what_it_does="<p>En mall som går igenom el, värme och transporter.</p>",
+            for_whom="Företag med under 50 anställda",
+            themes=energy,
+        ),
+    ]
+
+
 def test_import_makes_read_only_copies_with_source_and_licence(subscription, feed_server, client):
+    municipality("1980")  # Västerås is in this platform's region; Örebro (1880) is not
     feed_server.routes["/feed"] = Reply(feed([feed_item("1"), feed_item("2", kind="tool")]))
 
     outcome = subscription_refresh(subscription.pk)
@@ -216,6 +248,7 @@ def test_any_json_gives_an_outcome_never_a_crash(subscription, feed_server, payl
 
 
 def test_our_feed_follows_the_schema_and_passes_on_no_copies(subscription, feed_server, client):
+    own_items()
     feed_server.routes["/feed"] = Reply(feed([feed_item("1")]))
     subscription_refresh(subscription.pk)
 
@@ -235,36 +268,43 @@ def test_our_feed_follows_the_schema_and_passes_on_no_copies(subscription, feed_
     assert "/api/v1/knowledge/items" in schema["paths"]
 
 
-def test_our_feed_pages(demo, client, monkeypatch):
-    monkeypatch.setattr(export, "PAGE_SIZE", 7)
+def test_our_feed_pages(site, client, monkeypatch):
+    monkeypatch.setattr(export, "PAGE_SIZE", 3)
+    for _ in range(4):
+        GoodExampleFactory()
+        ToolFactory()
 
     first = client.get("/api/v1/knowledge/items", HTTP_HOST="localhost").json()
-    last = client.get("/api/v1/knowledge/items", {"page": 5}, HTTP_HOST="localhost").json()
+    last = client.get("/api/v1/knowledge/items", {"page": 3}, HTTP_HOST="localhost").json()
 
-    assert len(first["items"]) == 7
+    assert len(first["items"]) == 3
     assert first["next"] == "http://localhost/api/v1/knowledge/items?page=2"
-    assert len(last["items"]) == 2 and last["next"] is None  # 30 demo items
+    assert len(last["items"]) == 2 and last["next"] is None  # 8 items, 3 a page
     assert client.get("/api/v1/knowledge/items", {"page": "0"}).status_code == 422
 
 
 def test_two_platforms_over_loopback(subscription, feed_server, client):
     """This platform's own feed, served over HTTP on 127.0.0.1, imported by a subscription."""
+    own_items()
     own = client.get("/api/v1/knowledge/items", HTTP_HOST="localhost").content
     feed_server.routes["/feed"] = Reply(own)
 
     outcome = subscription_refresh(subscription.pk)
 
     expected = len(json.loads(own)["items"])
+    assert expected == 3
     assert outcome.startswith(f"{expected} nya")
     assert len(copies(subscription)) == expected
 
 
-def test_atom_feed(demo, client):
+def test_atom_feed(site, client):
+    own_items()
+
     response = client.get("/kunskapsbank/atom/")
 
     body = response.content.decode()
     assert response["Content-Type"].startswith("application/atom+xml")
-    assert body.count("<entry>") == 30
+    assert body.count("<entry>") == 3
     assert "<title>Digital tvilling sparar energi i fastigheterna</title>" in body
     assert (
         'rel="alternate" type="application/atom+xml"'
@@ -276,7 +316,8 @@ def test_administrators_manage_subscriptions(
     subscription, feed_server, django_capture_on_commit_callbacks
 ):
     feed_server.routes["/feed"] = Reply(feed([feed_item("1")]))
-    admin = verified_client(UserFactory(roles=[ADMINISTRATOR]))
+    admin_user = UserFactory(roles=[ADMINISTRATOR])
+    admin = verified_client(admin_user)
     editor = verified_client(UserFactory(roles=[EDITOR]))
     index = reverse("knowledge_feedsubscription:index")
     refresh = reverse("knowledge_feedsubscription:refresh", args=[subscription.pk])
@@ -297,8 +338,34 @@ def test_administrators_manage_subscriptions(
     admin.post(delete)
     assert not FeedSubscription.objects.filter(pk=subscription.pk).exists()
     assert not Page.objects.filter(pk=copy.pk).exists()
+    # Who did what stays in Wagtail's log after the subscription is gone.
+    history = ModelLogEntry.objects.filter(object_id=str(subscription.pk)).order_by("pk")
+    assert [entry.action for entry in history] == [
+        services.FEED_FETCH_REQUESTED,
+        services.FEED_IMPORTED,  # by the task worker (here at once, in the same request)
+        services.SUBSCRIPTION_ENDED,
+    ]
+    assert history[0].user == history[2].user == admin_user
+    assert history[1].data["created"] == 1
+    assert history[2].data == {"name": subscription.name, "copies_removed": 1}
+    assert history[1].message == "Flödet importerades: 1 nya, 0 uppdaterade, 0 borttagna."
 
 
-def test_an_own_item_stays_editable(demo):
+def test_only_those_who_may_change_or_delete_subscriptions_fetch_or_end_them(subscription):
+    editor = UserFactory(roles=[EDITOR])
+    administrator = UserFactory(roles=[ADMINISTRATOR])
+
+    with pytest.raises(PermissionDenied):
+        services.subscription_fetch_request(user=editor, subscription=subscription)
+    with pytest.raises(PermissionDenied):
+        services.subscription_end(user=editor, subscription=subscription)
+
+    assert FeedSubscription.objects.filter(pk=subscription.pk).exists()
+    assert not ModelLogEntry.objects.filter(object_id=str(subscription.pk)).exists()
+    assert services.subscription_end(user=administrator, subscription=subscription) == 0
+    assert not FeedSubscription.objects.filter(pk=subscription.pk).exists()
+
+
+def test_an_own_item_stays_editable(site):
     page = GoodExampleFactory()
     assert not page.is_imported

@@ -20,8 +20,8 @@ import pytest
 import requests.adapters
 
 from omstallning.knowledge.federation.address_guard import address_allowed
-from omstallning.knowledge.federation.importer import subscription_refresh
 from omstallning.knowledge.models import FeedSubscription
+from omstallning.knowledge.services import subscription_refresh
 
 from .feed_server import Reply, start_feed_server
 from .feeds import copies, feed, feed_item, unreachable

@@ -7,11 +7,11 @@ from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from omstallning.core.models import Municipality, SdgGoal
+from omstallning.core.models import SdgGoal
 from omstallning.knowledge import facets
 from omstallning.knowledge.models import KnowledgeTheme
 
-from .factories import GoodExampleFactory, ToolFactory, knowledge_bank
+from .factories import GoodExampleFactory, ToolFactory, knowledge_bank, municipality, themes
 
 
 def titles(response) -> set[str]:
@@ -30,7 +30,7 @@ def facet_count(response, param, value) -> int | None:
 def setup_items():
     energy = KnowledgeTheme.objects.get(slug="energi-och-klimat")
     circular = KnowledgeTheme.objects.get(slug="cirkular-ekonomi")
-    vasteras, sala = Municipality.objects.get(code="1980"), Municipality.objects.get(code="1981")
+    vasteras, sala = municipality("1980"), municipality("1981")
     goal7, goal12 = SdgGoal.objects.get(number=7), SdgGoal.objects.get(number=12)
     GoodExampleFactory(
         title="Solpaneler på gjuteriet",
@@ -54,7 +54,7 @@ def setup_items():
     return knowledge_bank()
 
 
-def test_facets_combine_and_count(demo, client):
+def test_facets_combine_and_count(site, client):
     bank = setup_items()
     url = bank.url
 
@@ -74,7 +74,7 @@ def test_facets_combine_and_count(demo, client):
     assert facet_count(energy, "typ", "toolpage") == 1
 
 
-def test_swedish_search_with_stemming_and_facets(demo, client):
+def test_swedish_search_with_stemming_and_facets(site, client):
     bank = setup_items()
 
     found = client.get(bank.url, {"q": "energin"})
@@ -91,7 +91,31 @@ def ordered_titles(response) -> list[str]:
     return re.findall(r'<h3 class="card__title"><a [^>]+>([^<]+)</a>', response.content.decode())
 
 
-def test_relevance_puts_a_title_beginning_with_the_word_first(demo, client):
+def test_relevance_puts_a_title_beginning_with_the_word_first(site, client):
+    energy = themes("energi-och-klimat")
+    # Oldest first: newest first would be the other way round.
+    GoodExampleFactory(
+        title="Digital tvilling sparar energi i fastigheterna",
+        intro="Ett fastighetsbolag styr värmen efter en digital modell av husen.",
+        themes=themes("digitalisering", "energi-och-klimat"),
+    )
+    ToolFactory(
+        title="Energikartläggning för små företag",
+        intro="En mall som går igenom el, värme och transporter.",
+        themes=energy,
+    )
+    ToolFactory(
+        title="Klimatkalkyl för resor och transporter",
+        intro="Räknar ut utsläppen från resor och frakt.",
+        themes=energy,
+    )
+    GoodExampleFactory(
+        title="Spillvärme från gjuteriet värmer grannarna",
+        intro="Ett gjuteri säljer sin överskottsvärme till fjärrvärmenätet.",
+        lessons="<p>Börja med en energikartläggning.</p>",
+        themes=energy,
+    )
+
     found = ordered_titles(client.get("/kunskapsbank/", {"q": "energi"}))
 
     # Both are tagged "Energi och klimat"; only one is about energy in its title.
@@ -101,7 +125,7 @@ def test_relevance_puts_a_title_beginning_with_the_word_first(demo, client):
     assert found[0] == "Digital tvilling sparar energi i fastigheterna"  # the whole word
 
 
-def test_every_link_keeps_the_filters(demo, client):
+def test_every_link_keeps_the_filters(site, client):
     bank = setup_items()
     for number in range(25):
         ToolFactory(
@@ -129,24 +153,36 @@ def test_every_link_keeps_the_filters(demo, client):
         st.one_of(st.text(max_size=30), st.lists(st.text(max_size=10), max_size=3)),
     )
 )
-def test_any_query_gives_a_page(demo, client, params):
+def test_any_query_gives_a_page(site, client, params):
     response = client.get(knowledge_bank().url, params)
 
     assert response.status_code == 200
 
 
-def test_the_demo_bank_has_thirty_marked_examples(demo, client):
-    html = client.get("/kunskapsbank/").content.decode()
+def test_example_data_is_marked_on_every_card_and_an_example_shows_its_results(site, client):
+    energy = themes("energi-och-klimat")
+    GoodExampleFactory(
+        title="Spillvärme från gjuteriet värmer grannarna",
+        results="<p>2,1 GWh såld värme per år, 1 400 ton lägre koldioxidutsläpp.</p>",
+        themes=energy,
+        is_example_data=True,
+    )
+    for number in range(20):
+        ToolFactory(title=f"Mall {number}", themes=energy, is_example_data=True)
 
-    assert "30 träffar" in html
-    assert html.count("Exempeldata") >= 20  # every card on the first page is marked
+    response = client.get("/kunskapsbank/")
+    html = response.content.decode()
+
+    assert "21 träffar" in html
+    # Every card on the first page is marked.
+    assert html.count("Exempeldata") == len(titles(response)) == 20
     example = client.get("/kunskapsbank/spillvarme-fran-gjuteriet-varmer-grannarna/")
     assert example.status_code == 200
     assert "2,1 GWh" in example.content.decode()
     assert "Relaterat" in example.content.decode()
 
 
-def test_htmx_gets_the_listing_alone_and_the_count_for_screen_readers(demo, client):
+def test_htmx_gets_the_listing_alone_and_the_count_for_screen_readers(site, client):
     bank = setup_items()
 
     fragment = client.get(bank.url, {"tema": "energi-och-klimat"}, headers={"HX-Request": "true"})
@@ -160,7 +196,7 @@ def test_htmx_gets_the_listing_alone_and_the_count_for_screen_readers(demo, clie
     assert "HX-Request" in fragment["Vary"]
 
 
-def test_htmx_history_restore_gets_the_whole_page(demo, client):
+def test_htmx_history_restore_gets_the_whole_page(site, client):
     bank = setup_items()
 
     restored = client.get(
@@ -170,7 +206,7 @@ def test_htmx_history_restore_gets_the_whole_page(demo, client):
     assert "<html" in restored.content.decode()
 
 
-def test_facet_labels_follow_the_language(demo):
+def test_facet_labels_follow_the_language(site):
     bank = setup_items()
     items = facets.base_items(bank)
 

@@ -34,17 +34,17 @@ def url(bank, name, *args):
 
 
 @pytest.fixture
-def bank(demo):
+def bank(site):
     return knowledge_bank()
 
 
 @pytest.fixture
-def actor(demo):
+def actor(site):
     return UserFactory(roles=[ACTOR], email="aktor@example.org")
 
 
 @pytest.fixture
-def editor(demo):
+def editor(site):
     return UserFactory(roles=[EDITOR], email="redaktor@example.org")
 
 

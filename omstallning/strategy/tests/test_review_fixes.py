@@ -40,6 +40,7 @@ def test_years_are_never_grouped(strategy, client):
 
 
 def test_adopted_by_reads_in_lower_case_mid_sentence(strategy, client):
+    # Adopted by "regionala utvecklingsnämnden": shown as written, after the date in words.
     html = client.get("/affarsplan/").content.decode()
 
     assert "Antagen 14 mars 2023 av regionala utvecklingsnämnden" in html

@@ -13,6 +13,7 @@ from omstallning.strategy.services import strategy_revision_start
 
 def test_an_adopted_version_cannot_be_changed(strategy, developer):
     goal = StrategyGoal.objects.get(focus_area__strategy=strategy, code="1.1")
+    adopted_title = goal.title
     goal.title = "Ändrat i efterhand"
 
     with pytest.raises(ValidationError):
@@ -27,7 +28,7 @@ def test_an_adopted_version_cannot_be_changed(strategy, developer):
          "indicators-MIN_NUM_FORMS": "0", "indicators-MAX_NUM_FORMS": "1000"},
     )  # fmt: skip
     assert "kan inte ändras" in response.content.decode()
-    assert StrategyGoal.objects.get(pk=goal.pk).title == "Minskade utsläpp från länets industri"
+    assert StrategyGoal.objects.get(pk=goal.pk).title == adopted_title
 
 
 def test_a_new_version_is_a_draft_copy(strategy, developer):
@@ -58,7 +59,7 @@ def test_comparing_versions(strategy, developer):
     StrategyGoal.objects.filter(focus_area__strategy=copy, code="1.2").update(
         title="Fler cirkulära företag"
     )
-    copy.initiatives.filter(code="D2").delete()
+    copy.initiatives.filter(code="C1").delete()
     Initiative.objects.create(
         strategy=copy, code="E1", title="Ny insats", responsible="Region", start_year=2026,
         end_year=2028,
@@ -68,7 +69,7 @@ def test_comparing_versions(strategy, developer):
     comparison = versions_compare(strategy, copy)
 
     assert [c.code for c in comparison.goals_changed] == ["1.2"]
-    assert [i.code for i in comparison.initiatives_removed] == ["D2"]
+    assert [i.code for i in comparison.initiatives_removed] == ["C1"]
     assert [i.code for i in comparison.initiatives_added] == ["E1"]
     assert [(c.code, c.fields) for c in comparison.initiatives_changed] == [("A1", ["budget (kr)"])]
     # The copy is not assessed yet: every assessed goal and initiative shows up.

@@ -12,21 +12,30 @@ from omstallning.accounts.roles import EDITOR
 from omstallning.accounts.tests.factories import UserFactory, verified_client
 from omstallning.accounts.tests.refusals import assert_not_permitted
 from omstallning.strategy import selectors, services
-from omstallning.strategy.models import Initiative, Strategy, StrategyGoal, StrategyPage
+from omstallning.strategy.models import Initiative, Strategy, StrategyGoal
+
+from .factories import StrategyFactory, StrategyGoalFactory, StrategyPageFactory
 
 
 def test_the_strategy_page_shows_goals_red_thread_gaps_and_budget(strategy, client):
     html = client.get("/affarsplan/").content.decode()
 
+    gaps = html.split('id="luckor"')[1].split('id="budget"')[0]
+
     assert "Exempeldata" in html
     assert "Antagen 14 mars 2023 av regionala utvecklingsnämnden" in html
     assert 'role="img" aria-labelledby="heatmap-title heatmap-desc"' in html
-    # The demo's gaps: the industrial land takes nature (goal 15) and nothing counters it;
-    # the tourism goal's climate impact is countered by the certification initiative.
-    assert "Industrimark för nyetableringar: negativ påverkan på mål 15" in html
-    assert "Fler gästnätter, med mindre klimatpåverkan: negativ" not in html
-    assert "Digitaliseringslyft" in html.split('id="luckor"')[1].split('id="budget"')[0]
-    assert "Insatsernas budget är sammanlagt 43\xa0500\xa0000 kr" in html
+    # The industrial land (A3) harms SDG 15 and no initiative for goal 1.1 helps it; the
+    # tourism goal's (3.1) harm to SDG 13 is countered by C1, which serves the same goal.
+    assert "Industrimark för nyetableringar: negativ påverkan på mål 15" in gaps
+    assert "Minskade utsläpp från länets industri: negativ påverkan på mål 15" in gaps
+    assert "Fler gästnätter, med mindre klimatpåverkan: negativ" not in gaps
+    # B2 has no assessment yet; every other goal and initiative has one.
+    not_assessed = gaps.split("Inte bedömt än")[1].split("</ul>")[0]
+    assert "Nätverk och affärsrådgivning för kvinnor som driver företag" in not_assessed
+    assert not_assessed.count("<li>") == 1
+    # 4 200 000 + 6 500 000 + 12 000 000 + 3 100 000 + 2 400 000 + 1 900 000 (A1–C1).
+    assert "Insatsernas budget är sammanlagt 30\xa0100\xa0000 kr" in html
 
 
 def test_goal_and_initiative_pages(strategy, client):
@@ -40,20 +49,22 @@ def test_goal_and_initiative_pages(strategy, client):
     assert client.get("/affarsplan/insatser/zz/").status_code == 404
 
 
-def test_a_draft_strategy_is_not_public(demo, client):
-    draft = Strategy.objects.create(
-        name="Ny strategi", slug="ny", period_start=2031, period_end=2035
+def test_a_draft_strategy_is_not_public(site, client):
+    goal = StrategyGoalFactory(
+        focus_area__strategy=StrategyFactory(
+            name="Ny strategi", period_start=2031, period_end=2035
+        ),
+        code="1.1",
+        title="Ett mål i utkastet",
     )
-    page = (
-        StrategyPage.objects.get()
-        .get_parent()
-        .add_child(instance=StrategyPage(title="Ny strategi", slug="ny-strategi", strategy=draft))
-    )
-    page.save_revision().publish()
+    StrategyPageFactory(strategy=goal.strategy, slug="ny-strategi")
 
     response = client.get("/ny-strategi/")
 
+    assert goal.strategy.status == Strategy.Status.DRAFT
+    assert response.status_code == 200
     assert "Strategin är inte antagen än" in response.content.decode()
+    assert "Ett mål i utkastet" not in response.content.decode()
     assert client.get("/ny-strategi/mal/1-1/").status_code == 404
 
 
@@ -173,7 +184,7 @@ def test_everything_as_excel(strategy, client):
     assert [c.value for c in book["Mål"][2]][:3] == [
         "Hållbar industri och omställning", "1.1", "Minskade utsläpp från länets industri"
     ]  # fmt: skip
-    assert book["Insatser"].max_row == 10  # header and nine initiatives
+    assert book["Insatser"].max_row == 7  # header and six initiatives, A1–C1
     assert any("A3 Industrimark" in str(row[1].value) for row in book["Luckor"].iter_rows())
 
 

@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand
 
-from omstallning.knowledge.federation.importer import subscription_refresh
 from omstallning.knowledge.models import FeedSubscription
+from omstallning.knowledge.services import subscription_refresh
 
 
 class Command(BaseCommand):
