@@ -7,10 +7,13 @@ over them, on PostgreSQL (or SQLite), next to DuckDB computing the same figures 
 
 It writes COUNT decisions in the import format (the 14 columns of
 omstallning.funding.decision_import.COLUMNS, with a header row) to a CSV file in a temporary
-folder, with a fixed seed: decisions 2015–2026 (never after yesterday), the five programmes of
-the demo, Västmanland's municipalities by population, SNI codes over several sections, valid
-organisation numbers, returning applicants, amounts spread on a log scale, and the optional
-columns sometimes empty. --csv reuses a file instead (it is written there if it does not exist).
+folder, with a fixed seed: decisions 2015–2026 (never after yesterday) from the generator the
+demo's history comes from, omstallning.funding.synthetic_decisions (the five programmes of the
+demo, Västmanland's municipalities by population, SNI codes over nine sections, valid
+organisation numbers, returning applicants, amounts spread on a log scale, the optional columns
+sometimes empty), written as other systems write them (a rejection's grant "0" or empty, some
+amounts with öre, some SNI codes less detailed). --csv reuses a file instead (it is written
+there if it does not exist).
 
 Then it builds a scratch database (a temporary SQLite file, or `omstallning_bench_funding` on the
 local PostgreSQL server, dropped and created again), migrates it with `manage.py migrate`, adds
@@ -34,7 +37,6 @@ the end unless --keep. Nothing is asserted; nothing here is part of the test sui
 import argparse
 import csv
 import datetime
-import math
 import os
 import random
 import re
@@ -50,7 +52,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from omstallning.core.organisation_numbers import with_check_digit  # noqa: E402
 from omstallning.core.sni import section_of  # noqa: E402
 
 DATABASE = "omstallning_bench_funding"
@@ -85,201 +86,62 @@ YEARS = {
     2015: 70, 2016: 72, 2017: 75, 2018: 78, 2019: 80, 2020: 92,
     2021: 86, 2022: 90, 2023: 95, 2024: 100, 2025: 104, 2026: 98,
 }  # fmt: skip
-# Share of a year's decisions (ERUF is quiet in the first years of a programme period), grant
-# rate, smallest and largest amount applied for (kr), and the amounts' rounding.
-MIX = {
-    "konsultcheck": ({}, 35, 0.80, 25_000, 100_000, 5_000),
-    "investeringsstod": ({2020: 40}, 30, 0.65, 100_000, 1_500_000, 10_000),
-    "projektmedel": ({}, 15, 0.60, 200_000, 3_000_000, 10_000),
-    "kommersiell-service": ({}, 8, 0.75, 50_000, 600_000, 5_000),
-    "eruf": ({2015: 4, 2021: 0, 2022: 4}, 12, 0.55, 1_000_000, 10_000_000, 50_000),
-}
-GRANTED_SHARE = [1.0] * 6 + [0.9, 0.8, 0.75, 0.6]
-# Roughly by population, so Västerås has most decisions; commercial service goes to the
-# countryside.
-POPULATION = {
-    "1980": 158, "1983": 27, "1981": 23, "1961": 16, "1984": 14, "1982": 13,
-    "1907": 10, "1960": 9, "1962": 6, "1904": 4,
-}  # fmt: skip
-RURAL = {
-    "1981": 5, "1962": 3, "1904": 3, "1907": 2, "1960": 2, "1982": 2, "1983": 2, "1984": 2,
-    "1961": 1, "1980": 1,
-}  # fmt: skip
-# SNI 2007 codes per section, and how common each section is among the applicants.
-SNI = {
-    "A": ["01110", "01410", "02200", "01500", "01130", "03120"],
-    "B": ["08110", "08120"],
-    "C": ["25110", "25620", "28990", "10710", "16230", "22290", "24510", "27110", "33120"],
-    "D": ["35110", "35300"],
-    "E": ["38110", "38320", "37000"],
-    "F": ["41200", "43210", "43220", "43320"],
-    "G": ["47111", "46690", "45200", "47910"],
-    "H": ["49410", "52100", "49320"],
-    "I": ["55101", "56100", "55201", "55300"],
-    "J": ["62010", "62020", "58290", "63120"],
-    "L": ["68201", "68320"],
-    "M": ["71121", "70220", "73111", "74100", "72190"],
-    "N": ["81210", "77390", "79120", "82300"],
-    "P": ["85592", "85600"],
-    "Q": ["86230", "88101", "87301"],
-    "R": ["90030", "93130"],
-    "S": ["96021", "95110"],
-}
-SECTION_WEIGHTS = {
-    "C": 25, "F": 12, "G": 14, "I": 10, "J": 9, "M": 12, "N": 6, "Q": 4, "A": 8, "H": 5,
-    "E": 2, "D": 1, "B": 0.5, "L": 3, "P": 2, "R": 2, "S": 2,
-}  # fmt: skip
-COMMERCIAL_SNI = ["47111"] * 8 + ["47300", "56100"]
-SIZES = ["micro", "small", "medium", "large"]
-SIZE_WEIGHTS = {
-    "konsultcheck": [60, 32, 8, 0],
-    "investeringsstod": [42, 40, 16, 2],
-    "projektmedel": [35, 30, 20, 15],
-    "kommersiell-service": [85, 15, 0, 0],
-    "eruf": [15, 35, 35, 15],
-}
-WOMEN_SHARES = [60, 67, 75, 100, 100, 100]
-MEN_SHARES = [0, 0, 0, 0, 0, 20, 25, 33, 40]
-MIXED_SHARES = [50, 50, 50, 45, 55]
-# Aktiebolag, mostly; some trading partnerships, economic associations and foundations.
-PREFIXES = {"556": 45, "559": 35, "969": 7, "916": 4, "769": 3, "802": 6}
-RETURNING = 0.35  # share of decisions to an organisation that has had one before
 
 
-def _cumulative(weights: dict) -> tuple[list, list[float]]:
-    total, running = 0.0, []
-    for weight in weights.values():
-        total += weight
-        running.append(total)
-    return list(weights), running
-
-
-def _days(year: int, last_day: datetime.date) -> tuple[list, list[float]]:
-    """The weekdays of a year up to last_day, July and the Christmas weeks less likely."""
-    day, days = datetime.date(year, 1, 1), {}
-    while day.year == year and day <= last_day:
-        if day.weekday() < 5:
-            quiet = day.month == 7 or (day.month == 12 and day.day > 20)
-            days[day.isoformat()] = 0.3 if quiet else 1.0
-        day += datetime.timedelta(days=1)
-    return _cumulative(days)
+def year_counts(count: int, last_day: datetime.date) -> dict[int, int]:
+    """COUNT decisions spread over the years up to last_day's by YEARS (the rest in the last)."""
+    years = {year: weight for year, weight in YEARS.items() if year <= last_day.year}
+    total = sum(years.values())
+    per_year = {year: int(count * weight / total) for year, weight in years.items()}
+    per_year[max(per_year)] += count - sum(per_year.values())
+    return per_year
 
 
 def write_csv(path: Path, count: int) -> None:
     """COUNT decisions in the import format, the same every time (for the same day)."""
     from omstallning.funding.decision_import import COLUMNS
+    from omstallning.funding.synthetic_decisions import synthetic_decisions
 
-    rng = random.Random(SEED)
     last_day = datetime.date.today() - datetime.timedelta(days=1)
-    years = {year: weight for year, weight in YEARS.items() if year <= last_day.year}
-    total = sum(years.values())
-    per_year = {year: int(count * weight / total) for year, weight in years.items()}
-    per_year[max(per_year)] += count - sum(per_year.values())
-    population, rural = _cumulative(POPULATION), _cumulative(RURAL)
-    sections, prefixes = _cumulative(SECTION_WEIGHTS), _cumulative(PREFIXES)
-    pools: dict[str, list[tuple]] = {code: [] for code in MIX}
-    used: set[str] = set()
-    number = 0
+    rows = synthetic_decisions(year_counts(count, last_day), last_day, seed=SEED)
+    spelling = random.Random(SEED)  # how the file writes the values, apart from the history
     with open(path, "w", encoding="utf-8", newline="") as file:
         writer = csv.writer(file, lineterminator="\n")
         writer.writerow(COLUMNS)
-        for year, in_year in per_year.items():
-            days = _days(year, last_day)
-            mix = _cumulative({code: m[0].get(year, m[1]) for code, m in MIX.items()})
-            women = 0.14 + 0.012 * (year - 2015)  # women-owned grows a little each year
-            unknown = 0.14 - 0.01 * (year - 2015)  # and unknown ownership becomes rarer
-            ownerships = _cumulative(
-                {"women": women, "mixed": 0.12, "unknown": unknown, "men": 0.74 - women - unknown}
-            )
-            for _ in range(in_year):
-                number += 1
-                code = rng.choices(mix[0], cum_weights=mix[1])[0]
-                _by_year, _share, grant_rate, low, high, step = MIX[code]
-                pool = pools[code]
-                if pool and rng.random() < RETURNING:
-                    organisation = rng.choice(pool)
-                else:
-                    organisation = _organisation(
-                        rng, code, year, used, ownerships, population, rural, sections, prefixes
-                    )
-                    pool.append(organisation)
-                decided_on = rng.choices(days[0], cum_weights=days[1])[0]
-                granted = rng.random() < grant_rate
-                applied = _amount(rng, low, high, step)
-                amount = 0
-                if granted:
-                    amount = max(
-                        step, math.floor(applied * rng.choice(GRANTED_SHARE) / step) * step
-                    )
-                    amount = min(amount, applied)
-                    granted_text = str(amount)
-                else:
-                    granted_text = "0" if rng.random() < 0.5 else ""
-                applied_text = str(applied)
-                if rng.random() < 0.05:  # some systems write the öre
-                    applied_text += ".00"
-                    granted_text += ".00" if granted else ""
-                writer.writerow(
-                    [
-                        f"RV-{year}-{number:07d}",
-                        code,
-                        decided_on,
-                        "granted" if granted else "rejected",
-                        *organisation,
-                        applied_text,
-                        granted_text,
-                        _environmental_impact(rng, year, granted),
-                    ]
-                )
+        writer.writerows(_csv_row(row, spelling) for row in rows)
 
 
-def _organisation(rng, code, year, used, ownerships, population, rural, sections, prefixes):
-    """org_number, municipality_code, sni_code, company_size, women_owner_share, ceo_gender,
-    foreign_background: as the columns of the file."""
-    if code == "kommersiell-service":
-        municipality = rng.choices(rural[0], cum_weights=rural[1])[0]
-        sni = rng.choice(COMMERCIAL_SNI)
-    else:
-        municipality = rng.choices(population[0], cum_weights=population[1])[0]
-        sni = rng.choice(SNI[rng.choices(sections[0], cum_weights=sections[1])[0]])
-    if rng.random() < 0.04:  # a less detailed code: group or class instead of subclass
-        sni = sni[: rng.choice([3, 4])]
-    size = rng.choices(SIZES, weights=SIZE_WEIGHTS[code])[0]
-    ownership = rng.choices(ownerships[0], cum_weights=ownerships[1])[0]
-    shares = {"women": WOMEN_SHARES, "men": MEN_SHARES, "mixed": MIXED_SHARES}
-    share = str(rng.choice(shares[ownership])) if ownership in shares else ""
-    if rng.random() < (0.10 if year <= 2020 else 0.02):
-        ceo_gender = ""
-    elif rng.random() < 0.005:
-        ceo_gender = "other"
-    else:
-        woman = {"women": 0.9, "mixed": 0.5, "men": 0.1, "unknown": 0.3}[ownership]
-        ceo_gender = "woman" if rng.random() < woman else "man"
-    if rng.random() < (0.6 if year <= 2022 else 0.35):  # voluntary, often not given
-        foreign_background = ""
-    else:
-        foreign_background = "yes" if rng.random() < 0.2 else "no"
-    while True:
-        prefix = rng.choices(prefixes[0], cum_weights=prefixes[1])[0]
-        org_number = with_check_digit(f"{prefix}{rng.randrange(1_000_000):06d}")
-        if org_number not in used:
-            break
-    used.add(org_number)
-    return (org_number, municipality, sni, size, share, ceo_gender, foreign_background)
-
-
-def _amount(rng: random.Random, low: int, high: int, step: int) -> int:
-    """Spread evenly on a log scale: many small amounts, a few large."""
-    value = math.exp(rng.uniform(math.log(low), math.log(high)))
-    return max(low, min(high, round(value / step) * step))
-
-
-def _environmental_impact(rng: random.Random, year: int, granted: bool) -> str:
-    """Not recorded before the region started assessing (2023), then nearly always."""
-    if rng.random() < (1.0 if year < 2023 else 0.5 if year == 2023 else 0.1):
-        return ""
-    weights = [50, 38, 12] if granted else [30, 45, 25]
-    return rng.choices(["positive", "neutral", "negative"], weights=weights)[0]
+def _csv_row(row, spelling: random.Random) -> list:
+    """The decision as the import's columns, written as other systems write them: a rejection
+    grants "0" or nothing, some amounts have öre, some SNI codes are less detailed (a group or
+    class instead of a subclass)."""
+    organisation = row.organisation
+    applied, granted = str(row.amount_applied), str(row.amount_granted) if row.granted else ""
+    if not row.granted and spelling.random() < 0.5:
+        granted = "0"
+    if spelling.random() < 0.05:  # some systems write the öre
+        applied += ".00"
+        granted += ".00" if row.granted else ""
+    sni = organisation.sni_code
+    if spelling.random() < 0.04:
+        sni = sni[: spelling.choice([3, 4])]
+    share = organisation.women_owner_share
+    return [
+        f"RV-{row.decided_on.year}-{row.number:07d}",
+        row.programme,
+        row.decided_on.isoformat(),
+        "granted" if row.granted else "rejected",
+        organisation.number,
+        organisation.municipality_code,
+        sni,
+        organisation.size,
+        "" if share is None else str(share),
+        organisation.ceo_gender,
+        organisation.foreign_background,
+        applied,
+        granted,
+        row.environmental_impact,
+    ]
 
 
 # --- The database -----------------------------------------------------------------------------
@@ -576,20 +438,30 @@ def main() -> None:
 
 
 def _run(args: argparse.Namespace, scratch: Path, env: dict) -> None:
+    csv_path, rows = _decisions_file(args, scratch)
+    print(f"{args.database}:", flush=True)
+    _load_database(args, env, csv_path, rows)
+    _compare_timings(args, csv_path)
+
+
+def _decisions_file(args: argparse.Namespace, scratch: Path) -> tuple[Path, int]:
+    """The CSV to import, written unless --csv names one that exists; and its row count."""
     csv_path = args.csv or scratch / "decisions.csv"
     if csv_path.exists():
         with open(csv_path, encoding="utf-8") as file:
             rows = sum(1 for _ in file) - 1
         print(f"CSV {csv_path}: {rows} decisions (reused)", flush=True)
-    else:
-        started = time.perf_counter()
-        write_csv(csv_path, args.count)
-        rows = args.count
-        seconds = time.perf_counter() - started
-        size = csv_path.stat().st_size / 1e6
-        print(f"CSV {csv_path}: {rows} decisions written in {seconds:.1f} s ({size:.0f} MB)")
+        return csv_path, rows
+    started = time.perf_counter()
+    write_csv(csv_path, args.count)
+    seconds = time.perf_counter() - started
+    size = csv_path.stat().st_size / 1e6
+    print(f"CSV {csv_path}: {args.count} decisions written in {seconds:.1f} s ({size:.0f} MB)")
+    return csv_path, args.count
 
-    print(f"{args.database}:", flush=True)
+
+def _load_database(args: argparse.Namespace, env: dict, csv_path: Path, rows: int) -> None:
+    """The scratch database migrated, the programmes added, the file imported twice."""
     if args.database == "postgres":
         _recreate_postgres_database()
     seconds, _output = _manage(env, "migrate", "--no-input", "--verbosity", "0")
@@ -598,7 +470,6 @@ def _run(args: argparse.Namespace, scratch: Path, env: dict) -> None:
     from django.db import connection, connections
 
     from omstallning.funding.models import Decision
-    from omstallning.funding.statistics import StatisticsFilter, funding_statistics
 
     _create_programmes()
     connections.close_all()  # the import runs in another process
@@ -615,13 +486,15 @@ def _run(args: argparse.Namespace, scratch: Path, env: dict) -> None:
             size = cursor.fetchone()[0]
         print(f"  vacuumed and analysed in {time.perf_counter() - started:.1f} s ({size})")
 
+
+def _compare_timings(args: argparse.Namespace, csv_path: Path) -> None:
+    """Each filter through the API and through DuckDB, timed; then the figures compared."""
+    from omstallning.funding.statistics import StatisticsFilter, funding_statistics
+
     duck = _duckdb_connection(csv_path)
     started = time.perf_counter()
     duck.execute("CREATE TABLE decisions AS SELECT * FROM csv_file")
     print(f"  duckdb: CSV loaded into a table in {time.perf_counter() - started:.2f} s", flush=True)
-
-    def cell(p50: float, p95: float) -> str:
-        return f"{p50 * 1000:10.1f} /{p95 * 1000:9.1f}"
 
     print(
         f"\n  {'statistics, ' + str(args.runs) + ' runs':30}{args.database + ' API':>22}"
@@ -630,25 +503,35 @@ def _run(args: argparse.Namespace, scratch: Path, env: dict) -> None:
     p50_p95 = "p50 /  p95 ms"
     print(f"  {'':30}{p50_p95:>22}{p50_p95:>22}{p50_p95:>22}{'csv / table':>20}")
     for name, params in CASES.items():
-        api_timings, _body = _timed(_api(params), args.runs)
-        csv_timings, (duck_rows, _trend) = _timed(_duckdb(duck, "csv_file", params), args.runs)
-        table_timings, _result = _timed(_duckdb(duck, "decisions", params), args.runs)
-        api50, api95 = _p50_p95(api_timings)
-        csv50, csv95 = _p50_p95(csv_timings)
-        table50, table95 = _p50_p95(table_timings)
-        decisions = next(row[2] for row in duck_rows if row[0] == "totals")
-        print(
-            f"  {name:30}{cell(api50, api95):>22}{cell(csv50, csv95):>22}"
-            f"{cell(table50, table95):>22}{api50 / csv50:11.1f} /{api50 / table50:6.1f}"
-            f"{decisions:>11}",
-            flush=True,
-        )
+        duck_rows = _timing_line(args.runs, duck, name, params)
         if not params:
             unfiltered = duck_rows
     print()
     _compare(unfiltered, funding_statistics(StatisticsFilter(), suppress=False))
 
     duck.close()
+
+
+def _timing_line(runs: int, duck, name: str, params: dict) -> list:
+    """One filter's line of the table; returns DuckDB's breakdown rows for it."""
+    api_timings, _body = _timed(_api(params), runs)
+    csv_timings, (duck_rows, _trend) = _timed(_duckdb(duck, "csv_file", params), runs)
+    table_timings, _result = _timed(_duckdb(duck, "decisions", params), runs)
+    api50, api95 = _p50_p95(api_timings)
+    csv50, csv95 = _p50_p95(csv_timings)
+    table50, table95 = _p50_p95(table_timings)
+    decisions = next(row[2] for row in duck_rows if row[0] == "totals")
+    print(
+        f"  {name:30}{_cell(api50, api95):>22}{_cell(csv50, csv95):>22}"
+        f"{_cell(table50, table95):>22}{api50 / csv50:11.1f} /{api50 / table50:6.1f}"
+        f"{decisions:>11}",
+        flush=True,
+    )
+    return duck_rows
+
+
+def _cell(p50: float, p95: float) -> str:
+    return f"{p50 * 1000:10.1f} /{p95 * 1000:9.1f}"
 
 
 if __name__ == "__main__":

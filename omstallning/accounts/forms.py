@@ -7,6 +7,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from omstallning.core.forms import SiteForm
 from omstallning.core.organisation_numbers import normalise_organisation_number
 
 from .models import SelfServiceAccount
@@ -31,13 +32,7 @@ class EmailOrUsernameAuthenticationForm(AuthenticationForm):
         )
 
 
-class _Form(forms.Form):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
-
-
-class OrganisationFields(_Form):
+class OrganisationFields(SiteForm):
     organisation_name = forms.CharField(
         label=_("Organisationens namn"), max_length=200, required=False
     )
@@ -162,12 +157,12 @@ class OrganisationForm(OrganisationFields):
     organisation_required = True
 
 
-class ProfileForm(_Form):
+class ProfileForm(SiteForm):
     first_name = forms.CharField(label=_("Förnamn"), max_length=150)
     last_name = forms.CharField(label=_("Efternamn"), max_length=150)
 
 
-class EmailChangeForm(_Form):
+class EmailChangeForm(SiteForm):
     email = forms.EmailField(
         label=_("Ny e-postadress"),
         help_text=_("Vi skickar en länk dit. Adressen byts när du har följt den."),
@@ -179,11 +174,11 @@ class EmailChangeForm(_Form):
     )
 
 
-class InviteForm(_Form):
+class InviteForm(SiteForm):
     email = forms.EmailField(label=_("Kollegans e-postadress"))
 
 
-class CloseAccountForm(_Form):
+class CloseAccountForm(SiteForm):
     password = forms.CharField(
         label=_("Ditt lösenord"),
         strip=False,

@@ -8,38 +8,39 @@ name or anything else the person who typed the address chose (security finding L
 from urllib.parse import urljoin
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
+
+from omstallning.core.mail import send_templated
+from omstallning.core.translation import user_language
 
 from .models import TwoFactorInvitation
+
+# Each mail is in its reader's language: the one in their profile, stored at sign-up (or
+# chosen in the admin). An address with no account behind it gets the site's first language,
+# or the inviter's. The links are reversed in that language.
 
 
 def _absolute(path: str) -> str:
     return urljoin(settings.WAGTAILADMIN_BASE_URL, path)
 
 
-def _send_to(address: str, subject: str, template: str, context: dict) -> bool:
-    if not address:
-        return False
-    body = render_to_string(
-        template,
-        {
-            "platform_name": settings.WAGTAIL_SITE_NAME,
-            "account_url": _absolute(reverse("accounts:profile")),
-            "login_url": _absolute(reverse("two_factor:login")),
-            **context,
-        },
-    )
-    EmailMessage(subject, body, to=[address]).send()
-    return True
+def _account_links() -> dict:
+    return {
+        "account_url": _absolute(reverse("accounts:profile")),
+        "login_url": _absolute(reverse("two_factor:login")),
+    }
 
 
-def _send(user: AbstractBaseUser, subject: str, template: str, context: dict) -> bool:
-    return _send_to(user.email, subject, template, {"user": user, **context})
+def _platform() -> dict:
+    return {"platform": settings.WAGTAIL_SITE_NAME}
+
+
+def _account_for(address: str) -> AbstractBaseUser | None:
+    return get_user_model().objects.filter(email__iexact=address).order_by("pk").first()
 
 
 def invitation_url(token: str) -> str:
@@ -47,107 +48,141 @@ def invitation_url(token: str) -> str:
 
 
 def send_invitation(invitation: TwoFactorInvitation, token: str) -> bool:
-    return _send(
-        invitation.user,
-        _("Aktivera tvåstegsverifiering för ditt konto på %(platform)s")
-        % {"platform": settings.WAGTAIL_SITE_NAME},
-        "accounts/email/two_factor_invitation.txt",
-        {"invitation": invitation, "url": invitation_url(token)},
+    user = invitation.user
+    return send_templated(
+        to=user.email,
+        subject=_("Aktivera tvåstegsverifiering för ditt konto på %(platform)s"),
+        subject_values=_platform(),
+        template="accounts/email/two_factor_invitation.txt",
+        context=lambda: {
+            **_account_links(),
+            "user": user,
+            "invitation": invitation,
+            "url": invitation_url(token),
+        },
+        language=user_language(user),
     )
 
 
 def send_device_change(user: AbstractBaseUser, *, added: bool, device_name: str) -> bool:
-    subject = (
-        _("En inloggningsmetod lades till på ditt konto")
-        if added
-        else _("En inloggningsmetod togs bort från ditt konto")
-    )
-    return _send(
-        user,
-        subject,
-        "accounts/email/device_changed.txt",
-        {"added": added, "device_name": device_name, "when": timezone.localtime()},
+    return send_templated(
+        to=user.email,
+        subject=(
+            _("En inloggningsmetod lades till på ditt konto")
+            if added
+            else _("En inloggningsmetod togs bort från ditt konto")
+        ),
+        template="accounts/email/device_changed.txt",
+        context=lambda: {
+            **_account_links(),
+            "user": user,
+            "added": added,
+            "device_name": device_name,
+            "when": timezone.localtime(),
+        },
+        language=user_language(user),
     )
 
 
 def send_sign_up_confirmation(user: AbstractBaseUser, token: str) -> bool:
-    return _send_to(
-        user.email,
-        _("Bekräfta ditt konto på %(platform)s") % {"platform": settings.WAGTAIL_SITE_NAME},
-        "accounts/email/sign_up_confirmation.txt",
-        {
+    return send_templated(
+        to=user.email,
+        subject=_("Bekräfta ditt konto på %(platform)s"),
+        subject_values=_platform(),
+        template="accounts/email/sign_up_confirmation.txt",
+        context=lambda: {
             "url": _absolute(reverse("accounts:confirm", args=[token])),
             "hours": settings.ACCOUNT_CONFIRMATION_HOURS,
         },
+        language=user_language(user),
     )
 
 
 def send_account_exists(address: str) -> bool:
-    return _send_to(
-        address,
-        _("Du har redan ett konto på %(platform)s") % {"platform": settings.WAGTAIL_SITE_NAME},
-        "accounts/email/account_exists.txt",
-        {"reset_url": _absolute(reverse("accounts:password_reset"))},
+    return send_templated(
+        to=address,
+        subject=_("Du har redan ett konto på %(platform)s"),
+        subject_values=_platform(),
+        template="accounts/email/account_exists.txt",
+        context=lambda: {
+            **_account_links(),
+            "reset_url": _absolute(reverse("accounts:password_reset")),
+        },
+        language=user_language(_account_for(address)) if address else settings.LANGUAGE_CODE,
     )
 
 
 def send_email_change_confirmation(user: AbstractBaseUser, address: str, token: str) -> bool:
-    return _send_to(
-        address,
-        _("Bekräfta din nya e-postadress"),
-        "accounts/email/email_change_confirmation.txt",
-        {
+    return send_templated(
+        to=address,
+        subject=_("Bekräfta din nya e-postadress"),
+        template="accounts/email/email_change_confirmation.txt",
+        context=lambda: {
             "url": _absolute(reverse("accounts:email_confirm", args=[token])),
             "hours": settings.ACCOUNT_CONFIRMATION_HOURS,
         },
+        language=user_language(user),
     )
 
 
 def send_email_changed_notice(user: AbstractBaseUser, old_address: str) -> bool:
-    return _send_to(
-        old_address,
-        _("Din e-postadress har bytts"),
-        "accounts/email/email_changed.txt",
-        {"user": user, "when": timezone.localtime()},
+    return send_templated(
+        to=old_address,
+        subject=_("Din e-postadress har bytts"),
+        template="accounts/email/email_changed.txt",
+        context=lambda: {"user": user, "when": timezone.localtime()},
+        language=user_language(user),
     )
 
 
 def send_membership_invitation(membership, token: str) -> bool:
-    return _send_to(
-        membership.email,
-        _("Inbjudan till %(organisation)s på %(platform)s")
-        % {"organisation": membership.organisation.name, "platform": settings.WAGTAIL_SITE_NAME},
-        "accounts/email/membership_invitation.txt",
-        {
+    # The invited person's own language if the address has an account, else the inviter's.
+    invited = _account_for(membership.email) if membership.email else None
+    return send_templated(
+        to=membership.email,
+        subject=_("Inbjudan till %(organisation)s på %(platform)s"),
+        subject_values={"organisation": membership.organisation.name, **_platform()},
+        template="accounts/email/membership_invitation.txt",
+        context=lambda: {
             "membership": membership,
             "url": _absolute(reverse("accounts:membership_accept", args=[token])),
             "sign_up_url": _absolute(reverse("accounts:sign_up")),
             "days": settings.MEMBERSHIP_INVITATION_DAYS,
         },
+        language=user_language(invited or membership.invited_by),
     )
 
 
 def send_membership_requested(membership) -> int:
-    """To every member who can let the person in."""
+    """To every member who can let the person in, each in their own language."""
     sent = 0
+    values = {
+        "name": membership.user.get_full_name() or membership.user.get_username(),
+        "organisation": membership.organisation.name,
+    }
     for member in membership.organisation.memberships.active().select_related("user"):
-        sent += _send(
-            member.user,
-            _("%(name)s vill gå med i %(organisation)s")
-            % {
-                "name": membership.user.get_full_name() or membership.user.get_username(),
-                "organisation": membership.organisation.name,
+        sent += send_templated(
+            to=member.user.email,
+            subject=_("%(name)s vill gå med i %(organisation)s"),
+            subject_values=values,
+            template="accounts/email/membership_requested.txt",
+            context=lambda member=member: {
+                **_account_links(),
+                "user": member.user,
+                "membership": membership,
             },
-            "accounts/email/membership_requested.txt",
-            {"membership": membership},
+            language=user_language(member.user),
         )
     return sent
 
 
 def send_membership_confirmed(membership) -> bool:
-    return _send(
-        membership.user,
-        _("Du är med i %(organisation)s") % {"organisation": membership.organisation.name},
-        "accounts/email/membership_confirmed.txt",
-        {"membership": membership},
+    user = membership.user
+    return send_templated(
+        to=user.email,
+        subject=_("Du är med i %(organisation)s"),
+        subject_values={"organisation": membership.organisation.name},
+        template="accounts/email/membership_confirmed.txt",
+        context=lambda: {**_account_links(), "user": user, "membership": membership},
+        language=user_language(user),
     )

@@ -1,8 +1,9 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
+
+from omstallning.core.admin_menu import PermittedMenuItem
 
 from . import admin_views, services
 from .permissions import CHANGE_ORGANISATION, can_manage_second_factor
@@ -47,31 +48,23 @@ def register_account_admin_urls():
     return [path("konton/", include((urls, "accounts_admin")))]
 
 
-class MembershipRequestsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(CHANGE_ORGANISATION)
-
-
 @hooks.register("register_settings_menu_item")
 def register_membership_requests_menu_item():
-    return MembershipRequestsMenuItem(
+    return PermittedMenuItem(
         _("Förfrågningar om medlemskap"),
         reverse("accounts_admin:membership_requests"),
+        shown_to=lambda user: user.has_perm(CHANGE_ORGANISATION),
         icon_name="group",
         order=620,
     )
 
 
-class SecondFactorMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_manage_second_factor(request.user)
-
-
 @hooks.register("register_settings_menu_item")
 def register_second_factor_menu_item():
-    return SecondFactorMenuItem(
+    return PermittedMenuItem(
         _("Tvåstegsverifiering för personal"),
         reverse("accounts_admin:second_factor"),
+        shown_to=can_manage_second_factor,
         icon_name="key",
         order=610,
     )

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from omstallning.core.forms import SiteForm
+
 from .impact import Relevance
 from .models import Answer, Assessment, Criterion
 from .services import AnswerInput
@@ -17,7 +19,7 @@ class CriterionFields:
     fields: list[forms.BoundField]
 
 
-class AssessmentAnswersForm(forms.Form):
+class AssessmentAnswersForm(SiteForm):
     """Field names are `<key>-option`, `-relevance`, `-conditions`, `-motivation`, `-action`."""
 
     def __init__(self, *args, assessment: Assessment, criteria: list[Criterion], **kwargs):
@@ -25,7 +27,6 @@ class AssessmentAnswersForm(forms.Form):
         self.criteria = criteria
         answers = {answer.criterion_id: answer for answer in assessment.answers.all()}
         kwargs.setdefault("initial", {})
-        kwargs.setdefault("label_suffix", "")
         for criterion in criteria:
             kwargs["initial"].update(self._initial(criterion, answers.get(criterion.pk)))
         super().__init__(*args, **kwargs)

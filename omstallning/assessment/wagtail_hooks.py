@@ -4,9 +4,10 @@ from django.urls import include, path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import Button
+
+from omstallning.core.admin_menu import PermittedMenuItem
 
 from .admin_views import assessments
 from .admin_views.frameworks import (
@@ -84,16 +85,12 @@ def register_assessment_urls():
     return [path("bedomningar/", include((urls, "assessment_admin")))]
 
 
-class AssessmentsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("assessment.view_assessment")
-
-
 @hooks.register("register_admin_menu_item")
 def register_assessments_menu_item():
-    return AssessmentsMenuItem(
+    return PermittedMenuItem(
         _("Bedömningar"),
         reverse("assessment_admin:index"),
+        shown_to=lambda user: user.has_perm("assessment.view_assessment"),
         icon_name="tasks",
         order=330,
     )

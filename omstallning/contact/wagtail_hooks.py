@@ -1,12 +1,13 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from omstallning.core.admin_menu import PermittedMenuItem
 
 from . import admin_views, services
 from .models import ContactMessage, Subscription
@@ -123,16 +124,12 @@ def register_contact_admin_urls():
     return [path("kontakt/", include((urls, "contact_admin")))]
 
 
-class PersonDataMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_handle_person_data(request.user)
-
-
 @hooks.register("register_settings_menu_item")
 def register_person_data_menu_item():
-    return PersonDataMenuItem(
+    return PermittedMenuItem(
         _("Personuppgifter i meddelanden och prenumerationer"),
         reverse("contact_admin:person_data"),
+        shown_to=can_handle_person_data,
         icon_name="user",
         order=905,
     )

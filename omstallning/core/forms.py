@@ -13,6 +13,14 @@ class SiteForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
+class SiteModelForm(forms.ModelForm):
+    """SiteForm's labels for a form over a model."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
 class UndeliveredEmailActionForm(forms.Form):
     RESEND = "resend"
     RESEND_ALL = "resend_all"

@@ -1,14 +1,70 @@
-"""E-mail through background tasks, so sending never blocks or breaks a user's request."""
+"""E-mail through background tasks, so sending never blocks or breaks a user's request, and
+the one way the apps write a mail: `send_templated`, in the recipient's language."""
 
 import base64
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from email.mime.base import MIMEBase
 from email.utils import make_msgid, parseaddr
+from typing import TypeAlias, TypeVar, Union
 
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.mail.utils import DNS_NAME
+from django.template.loader import render_to_string
+from django.utils import translation
+
+T = TypeVar("T")
+Attachment: TypeAlias = tuple[str, str | bytes, str]
+Lazy: TypeAlias = Union[T, Callable[[], T]]  # noqa: UP007 (a generic alias); a value, or what makes it inside the language override
+
+
+def _resolved(value: "Lazy[T]") -> T:
+    return value() if callable(value) else value
+
+
+def send_templated(
+    *,
+    to: str,
+    subject,
+    template: str,
+    context: "Lazy[Mapping]",
+    language: str,
+    subject_values: "Lazy[Mapping] | None" = None,
+    reply_to: str | None = None,
+    headers: "Lazy[Mapping[str, str]] | None" = None,
+    attachments: "Lazy[Sequence[Attachment]] | None" = None,
+) -> bool:
+    """One mail to one address, written wholly in `language`: the (lazy) subject formatted
+    with `subject_values`, the text template rendered with the platform's name, and the
+    mail queued by the project's backend. False, and nothing sent, for an empty address.
+
+    The language is the recipient's, decided by the caller from who they are (a page's
+    locale, a subscription, a profile), never the active one: in a task worker that is
+    nobody's. Whatever depends on the language (links reversed with `reverse`, dates, an
+    attachment's text) is passed as a callable, which runs inside the override, so that an
+    English mail links to the English addresses."""
+    if not to:
+        return False
+    with translation.override(language):
+        values = _resolved(subject_values) if subject_values is not None else None
+        subject_text = str(subject)
+        if values is not None:
+            subject_text %= {key: str(value) for key, value in values.items()}
+        body = render_to_string(
+            template, {"platform_name": settings.WAGTAIL_SITE_NAME, **_resolved(context)}
+        )
+        message = EmailMessage(
+            subject=subject_text,
+            body=body,
+            to=[to],
+            reply_to=[reply_to] if reply_to else None,
+            headers=dict(_resolved(headers)) if headers is not None else None,
+        )
+        for filename, content, mimetype in _resolved(attachments) if attachments else ():
+            message.attach(filename, content, mimetype)
+    message.send()
+    return True
 
 
 def _serialize_attachment(attachment) -> dict:

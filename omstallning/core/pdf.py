@@ -4,7 +4,9 @@ letter and sign. Subclasses add their content with the helpers here."""
 
 from pathlib import Path
 
+from django.conf import settings
 from django.utils.formats import number_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 
@@ -25,8 +27,9 @@ class PlatformPdf(FPDF):
         self.set_font("DejaVu", size=10)
         self.set_auto_page_break(auto=True, margin=18)
         self.set_title(title)
-        self.set_lang("sv")
-        self.set_creator("Omställningsplattformen")
+        # Built inside translation.override() of the reader's language, which it declares.
+        self.set_lang(get_language() or settings.LANGUAGE_CODE)
+        self.set_creator(settings.WAGTAIL_SITE_NAME)
 
     def footer(self) -> None:
         self.set_y(-12)

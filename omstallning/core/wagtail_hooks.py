@@ -1,11 +1,11 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
+from .admin_menu import PermittedMenuItem
 from .models import (
     ContactPerson,
     LongTermGoal,
@@ -127,16 +127,12 @@ def register_core_admin_urls():
     return [path("e-post/", include((urls, "core_admin")))]
 
 
-class UndeliveredEmailMenuItem(MenuItem):
-    def is_shown(self, request) -> bool:
-        return can_handle_undelivered_email(request.user)
-
-
 @hooks.register("register_settings_menu_item")
 def register_undelivered_email_menu_item():
-    return UndeliveredEmailMenuItem(
+    return PermittedMenuItem(
         _("Ej levererad e-post"),
         reverse("core_admin:undelivered_email"),
+        shown_to=can_handle_undelivered_email,
         icon_name="mail",
         order=910,
     )

@@ -8,7 +8,6 @@ run again: what is already there is left alone.
 """
 
 import math
-import random
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -26,8 +25,7 @@ from omstallning.assessment.models import Framework
 from omstallning.assessment.services import AnswerInput, answers_save, assessment_submit
 from omstallning.core.models import Municipality
 from omstallning.core.organisation_numbers import with_check_digit
-from omstallning.core.sni import section_of
-from omstallning.funding import services
+from omstallning.funding import services, synthetic_decisions
 from omstallning.funding.models import (
     ApplicantOrganisation,
     Application,
@@ -37,7 +35,6 @@ from omstallning.funding.models import (
     Decision,
     Programme,
     SelectionCriterion,
-    ownership_of,
 )
 from omstallning.strategy.models import Strategy, StrategyGoal
 
@@ -130,176 +127,22 @@ CLOSED_CALL = {
 
 # --- Generated decision history -------------------------------------------------------------
 
-SEED = 2026
-# Decisions per year, about 3 000 in all; the last year runs only to yesterday.
+# Decisions per year, about 3 000 in all; the last year runs only to yesterday. The model they
+# follow, shared with the benchmark, is omstallning.funding.synthetic_decisions.
+SEED = synthetic_decisions.SEED
 YEAR_COUNTS = {2021: 440, 2022: 470, 2023: 500, 2024: 520, 2025: 545, 2026: 525}
-
-# Share of the year's decisions per programme (ERUF's period starts deciding in 2022), grant
-# rate, smallest and largest amount applied for (kr), and the amounts' rounding.
-MIX = {
-    "konsultcheck": ({}, 35, 0.80, 25_000, 100_000, 5_000),
-    "investeringsstod": ({}, 30, 0.65, 100_000, 1_500_000, 10_000),
-    "projektmedel": ({}, 15, 0.60, 200_000, 3_000_000, 10_000),
-    "kommersiell-service": ({}, 8, 0.75, 50_000, 600_000, 5_000),
-    "eruf": ({2021: 0, 2022: 4}, 12, 0.55, 1_000_000, 10_000_000, 50_000),
-}
-GRANTED_SHARE = [1.0] * 6 + [0.9, 0.8, 0.75, 0.6]
-
-# Roughly by population, so Västerås has most decisions.
-POPULATION = {
-    "1980": 158, "1983": 27, "1981": 23, "1961": 16, "1984": 14, "1982": 13,
-    "1907": 10, "1960": 9, "1962": 6, "1904": 4,
-}  # fmt: skip
-# Commercial service goes to the countryside.
-RURAL = {
-    "1981": 5, "1962": 3, "1904": 3, "1907": 2, "1960": 2, "1982": 2, "1983": 2, "1984": 2,
-    "1961": 1, "1980": 1,
-}  # fmt: skip
-
-# SNI 2007 codes per section, and how common each section is among the applicants.
-SNI = {
-    "C": ["25110", "25620", "28990", "10710", "16230", "22290", "24510", "27110", "33120"],
-    "F": ["41200", "43210", "43220", "43320"],
-    "G": ["47111", "46690", "45200", "47910"],
-    "I": ["55101", "56100", "55201", "55300"],
-    "J": ["62010", "62020", "58290", "63120"],
-    "M": ["71121", "70220", "73111", "74100", "72190"],
-    "N": ["81210", "77390", "79120", "82300"],
-    "Q": ["86230", "88101", "87301"],
-    "A": ["01110", "01410", "02200", "01500", "01130"],
-}
-SECTION_WEIGHTS = {"C": 25, "F": 12, "G": 14, "I": 10, "J": 9, "M": 12, "N": 6, "Q": 4, "A": 8}
-COMMERCIAL_SNI = ["47111"] * 8 + ["47300", "56100"]
-
-SIZES = ["micro", "small", "medium", "large"]
-SIZE_WEIGHTS = {
-    "konsultcheck": [60, 32, 8, 0],
-    "investeringsstod": [42, 40, 16, 2],
-    "projektmedel": [35, 30, 20, 15],
-    "kommersiell-service": [85, 15, 0, 0],
-    "eruf": [15, 35, 35, 15],
-}
-WOMEN_SHARES = [60, 67, 75, 100, 100, 100]
-MEN_SHARES = [0, 0, 0, 0, 0, 20, 25, 33, 40]
-MIXED_SHARES = [50, 50, 50, 45, 55]
+# Where the decisions are: Västerås most, commercial service in the countryside.
+POPULATION, RURAL = synthetic_decisions.POPULATION, synthetic_decisions.RURAL
 BATCH = 1000
-
-
-@dataclass(frozen=True)
-class _Organisation:
-    number: str
-    municipality_code: str
-    sni_code: str
-    size: str
-    women_owner_share: int | None
-    ceo_gender: str
-    foreign_background: str
-
-
-def _weighted(rng: random.Random, weights: Mapping[str, float]) -> str:
-    return rng.choices(list(weights), weights=list(weights.values()))[0]
-
-
-def _amount(rng: random.Random, low: int, high: int, step: int) -> int:
-    """Spread evenly on a log scale: many small amounts, a few large."""
-    value = math.exp(rng.uniform(math.log(low), math.log(high)))
-    return max(low, min(high, round(value / step) * step))
-
-
-def _new_organisation(rng: random.Random, code: str, year: int, used: set[str]) -> _Organisation:
-    if code == "kommersiell-service":
-        municipality, sni = _weighted(rng, RURAL), rng.choice(COMMERCIAL_SNI)
-    else:
-        municipality = _weighted(rng, POPULATION)
-        sni = rng.choice(SNI[_weighted(rng, SECTION_WEIGHTS)])
-    size = rng.choices(SIZES, weights=SIZE_WEIGHTS[code])[0]
-    # Women-dominated ownership grows a little each year; unknown ownership becomes rarer.
-    women = 0.20 + 0.016 * (year - 2021)
-    unknown = 0.08 - 0.012 * (year - 2021)
-    ownership = rng.choices(
-        ["women", "mixed", "unknown", "men"], weights=[women, 0.12, unknown, 0.8 - women - unknown]
-    )[0]
-    shares = {"women": WOMEN_SHARES, "men": MEN_SHARES, "mixed": MIXED_SHARES}
-    share = rng.choice(shares[ownership]) if ownership in shares else None
-    if rng.random() < (0.10 if year <= 2022 else 0.02):
-        ceo_gender = ""
-    elif rng.random() < 0.005:
-        ceo_gender = "other"
-    else:
-        woman = {"women": 0.9, "mixed": 0.5, "men": 0.1, "unknown": 0.3}[ownership]
-        ceo_gender = "woman" if rng.random() < woman else "man"
-    # Voluntary: often not given, and more often in earlier years.
-    if rng.random() < (0.6 if year <= 2022 else 0.35):
-        foreign_background = ""
-    else:
-        foreign_background = "yes" if rng.random() < 0.2 else "no"
-    prefix = "802" if code == "projektmedel" and rng.random() < 0.3 else rng.choice(["556", "559"])
-    number = with_check_digit(f"{prefix}{rng.randrange(1_000_000):06d}")
-    while number in used:
-        number = with_check_digit(f"{prefix}{rng.randrange(1_000_000):06d}")
-    used.add(number)
-    return _Organisation(number, municipality, sni, size, share, ceo_gender, foreign_background)
-
-
-def _environmental_impact(rng: random.Random, year: int, granted: bool) -> str:
-    """Not recorded before the region started assessing (2023), then nearly always."""
-    if rng.random() < {2021: 1.0, 2022: 1.0, 2023: 0.5}.get(year, 0.1):
-        return ""
-    weights = [50, 38, 12] if granted else [30, 45, 25]
-    return rng.choices(["positive", "neutral", "negative"], weights=weights)[0]
 
 
 def generated_decisions(programmes: Mapping[str, Programme], today: date) -> list[Decision]:
     """The generated history, unsaved: the same rows every time (for the same day)."""
-    rng = random.Random(SEED)
     last_day = today - timedelta(days=1)
-    pools: dict[str, list[_Organisation]] = {code: [] for code in MIX}
-    used: set[str] = set()
-    decisions = []
-    for year, count in YEAR_COUNTS.items():
-        first = date(year, 1, 1)
-        days = max(0, (min(date(year, 12, 31), last_day) - first).days)
-        weights = {code: mix[0].get(year, mix[1]) for code, mix in MIX.items()}
-        for _ in range(count):
-            code = _weighted(rng, weights)
-            _by_year, _share, grant_rate, low, high, step = MIX[code]
-            pool = pools[code]
-            if pool and rng.random() < 0.2:
-                organisation = rng.choice(pool)  # a returning applicant
-            else:
-                organisation = _new_organisation(rng, code, year, used)
-                pool.append(organisation)
-            decided_on = first + timedelta(days=rng.randint(0, days))
-            if decided_on.month == 7:  # few decisions in the Swedish summer
-                decided_on = first + timedelta(days=rng.randint(0, days))
-            granted = rng.random() < grant_rate
-            applied = _amount(rng, low, high, step)
-            amount = 0
-            if granted:
-                amount = max(step, math.floor(applied * rng.choice(GRANTED_SHARE) / step) * step)
-            decisions.append(
-                Decision(
-                    case_id=f"GEN-{len(decisions) + 1:06d}",
-                    source=Decision.Source.IMPORTED,
-                    programme=programmes[code],
-                    decided_on=decided_on,
-                    outcome="granted" if granted else "rejected",
-                    amount_applied=Decimal(applied),
-                    amount_granted=Decimal(min(amount, applied)),
-                    organisation_number=organisation.number,
-                    municipality_code=organisation.municipality_code,
-                    sni_code=organisation.sni_code,
-                    sni_section=section_of(organisation.sni_code) or "",
-                    company_size=organisation.size,
-                    women_owner_share=organisation.women_owner_share,
-                    ownership=ownership_of(organisation.women_owner_share),
-                    ceo_gender=organisation.ceo_gender,
-                    foreign_background=organisation.foreign_background,
-                    environmental_impact=_environmental_impact(rng, year, granted),
-                    is_generated=True,
-                )
-            )
-    return decisions
+    return [
+        synthetic_decisions.as_decision(row, programmes, case_id=f"GEN-{row.number:06d}")
+        for row in synthetic_decisions.synthetic_decisions(YEAR_COUNTS, last_day, seed=SEED)
+    ]
 
 
 # --- Demo applications, through the services ------------------------------------------------
@@ -434,12 +277,44 @@ def _acting(user: AbstractBaseUser | None) -> AbstractBaseUser | None:
 def _load_applications(
     call: Call, strategy: Strategy | None, users: Mapping[str, AbstractBaseUser]
 ) -> None:
+    """The demo applications, each taken through the services as far as its stage."""
     applicant = users.get("foretagare")
     # The loader acts as the demo's staff with the operator's own access, not in a session.
     officer = _acting(users.get("handlaggare"))
     decider = _acting(users.get("beslutsfattare"))
     if applicant is None or ApplicantOrganisation.objects.filter(owner=applicant).exists():
         return
+    organisations = _load_organisations(applicant)
+    goals = {}
+    if strategy is not None:
+        goals = dict(
+            StrategyGoal.objects.filter(focus_area__strategy=strategy).values_list("code", "pk")
+        )
+    framework = call.self_assessment_frameworks.first()
+    criteria = list(call.criteria.all())
+    today = timezone.localdate()
+    for spec in APPLICATIONS:
+        application = services.application_create(
+            user=applicant, call=call, organisation=organisations[spec.organisation],
+            title=spec.title,
+        )  # fmt: skip
+        content = _application_content(spec, goals, today)
+        services.application_save(application=application, user=applicant, content=content)
+        if spec.stage == "draft":
+            continue
+        _send_in(application, applicant, framework, spec)
+        if spec.stage == "submitted" or officer is None:
+            continue
+        if _handle(application, spec, officer, decider, criteria, today):
+            services.payment_request(
+                application=application,
+                user=applicant,
+                amount=Decimal(360_000),
+                costs_reported=Decimal(1_120_000),
+            )
+
+
+def _load_organisations(applicant: AbstractBaseUser) -> dict[str, ApplicantOrganisation]:
     municipalities = {m.code: m for m in Municipality.objects.all()}
     organisations = {}
     for key, name, digits, size, sni, code, women, ceo, foreign in ORGANISATIONS:
@@ -455,100 +330,104 @@ def _load_applications(
             foreign_background=foreign,
         )
         organisations[key] = services.organisation_save(user=applicant, facts=facts)
-    goals = {}
-    if strategy is not None:
-        goals = dict(
-            StrategyGoal.objects.filter(focus_area__strategy=strategy).values_list("code", "pk")
+    return organisations
+
+
+def _application_content(
+    spec: _DemoApplication, goals: Mapping[str, int], today: date
+) -> services.ApplicationContent:
+    total = sum(amount for _category, amount, _text in spec.budget)
+    return services.ApplicationContent(
+        title=spec.title,
+        description=spec.description,
+        goals=spec.goals,
+        activities=spec.activities,
+        time_plan="Start om tre månader, klart inom ett år." if spec.activities else "",
+        starts_on=today + timedelta(days=90) if spec.activities else None,
+        ends_on=today + timedelta(days=450) if spec.activities else None,
+        co_financing=Decimal(total - spec.applied),
+        amount_applied=Decimal(spec.applied),
+        strategy_goal_ids=[goals[code] for code in spec.strategy_goal_codes if code in goals],
+        budget_lines=[
+            services.BudgetLineInput(category, Decimal(amount), text)
+            for category, amount, text in spec.budget
+        ],
+    )
+
+
+def _send_in(
+    application: Application,
+    applicant: AbstractBaseUser,
+    framework: Framework | None,
+    spec: _DemoApplication,
+) -> None:
+    """The attachments and the self-assessment, then submitted."""
+    for kind, name in [("budget", "budget.pdf"), ("quote", "offert.pdf")]:
+        services.attachment_add(
+            application=application, user=applicant, kind=kind, upload=_pdf(name)
         )
-    framework = call.self_assessment_frameworks.first()
-    criteria = list(call.criteria.all())
-    today = timezone.localdate()
-    for spec in APPLICATIONS:
-        application = services.application_create(
-            user=applicant, call=call, organisation=organisations[spec.organisation],
-            title=spec.title,
-        )  # fmt: skip
-        total = sum(amount for _category, amount, _text in spec.budget)
-        content = services.ApplicationContent(
-            title=spec.title,
-            description=spec.description,
-            goals=spec.goals,
-            activities=spec.activities,
-            time_plan="Start om tre månader, klart inom ett år." if spec.activities else "",
-            starts_on=today + timedelta(days=90) if spec.activities else None,
-            ends_on=today + timedelta(days=450) if spec.activities else None,
-            co_financing=Decimal(total - spec.applied),
-            amount_applied=Decimal(spec.applied),
-            strategy_goal_ids=[goals[code] for code in spec.strategy_goal_codes if code in goals],
-            budget_lines=[
-                services.BudgetLineInput(category, Decimal(amount), text)
-                for category, amount, text in spec.budget
-            ],
-        )
-        services.application_save(application=application, user=applicant, content=content)
-        if spec.stage == "draft":
-            continue
-        for kind, name in [("budget", "budget.pdf"), ("quote", "offert.pdf")]:
-            services.attachment_add(
-                application=application, user=applicant, kind=kind, upload=_pdf(name)
-            )
-        if spec.stage == "granted":
-            services.attachment_add(
-                application=application,
-                user=applicant,
-                kind="annual_report",
-                upload=_pdf("arsredovisning-2025.pdf"),
-            )
-        if framework is not None:
-            _self_assess(application, applicant, framework, spec.sdg_goals)
-        services.application_submit(application=application, user=applicant)
-        if spec.stage == "submitted" or officer is None:
-            continue
-        services.conflict_declare(application=application, user=officer, has_conflict=False)
-        services.review_start(application=application, user=officer)
-        if spec.stage == "completion":
-            services.completion_request(
-                application=application,
-                user=officer,
-                message="Offerten gäller bara diskmaskinen. Skicka även offerten på "
-                "tappningslinjen, och berätta hur returglasen ska samlas in från butikerna.",
-                due_on=today + timedelta(days=14),
-            )
-            continue
-        services.criterion_scores_save(
-            application=application,
-            user=officer,
-            scores={
-                criterion.pk: (4, f"{criterion.name}: väl beskrivet i ansökan.")
-                for criterion in criteria
-            },
-        )
-        recommended = Decimal(spec.applied)
-        services.case_recommend(
-            application=application,
-            user=officer,
-            outcome="granted",
-            amount=recommended,
-            motivation="Investeringen minskar utsläppen tydligt, budgeten är realistisk och "
-            "företaget har förmåga att genomföra den.",
-        )
-        if spec.stage == "recommended" or decider is None:
-            continue
-        services.conflict_declare(application=application, user=decider, has_conflict=False)
-        services.case_decide(
-            application=application,
-            user=decider,
-            outcome="granted",
-            amount=recommended,
-            conditions="Slutrapport senast tre månader efter projektets slut.",
-            motivation="Uppfyller utlysningens kriterier; stor hållbarhetsnytta.",
-        )
-        services.payment_request(
+    if spec.stage == "granted":
+        services.attachment_add(
             application=application,
             user=applicant,
-            amount=Decimal(360_000),
-            costs_reported=Decimal(1_120_000),
+            kind="annual_report",
+            upload=_pdf("arsredovisning-2025.pdf"),
         )
+    if framework is not None:
+        _self_assess(application, applicant, framework, spec.sdg_goals)
+    services.application_submit(application=application, user=applicant)
+
+
+def _handle(
+    application: Application,
+    spec: _DemoApplication,
+    officer: AbstractBaseUser,
+    decider: AbstractBaseUser | None,
+    criteria: list,
+    today: date,
+) -> bool:
+    """The officer's review as far as the stage: a completion request, or scores and a
+    recommendation; then the decision, if there is someone to make it. Whether it was made."""
+    services.conflict_declare(application=application, user=officer, has_conflict=False)
+    services.review_start(application=application, user=officer)
+    if spec.stage == "completion":
+        services.completion_request(
+            application=application,
+            user=officer,
+            message="Offerten gäller bara diskmaskinen. Skicka även offerten på "
+            "tappningslinjen, och berätta hur returglasen ska samlas in från butikerna.",
+            due_on=today + timedelta(days=14),
+        )
+        return False
+    services.criterion_scores_save(
+        application=application,
+        user=officer,
+        scores={
+            criterion.pk: (4, f"{criterion.name}: väl beskrivet i ansökan.")
+            for criterion in criteria
+        },
+    )
+    recommended = Decimal(spec.applied)
+    services.case_recommend(
+        application=application,
+        user=officer,
+        outcome="granted",
+        amount=recommended,
+        motivation="Investeringen minskar utsläppen tydligt, budgeten är realistisk och "
+        "företaget har förmåga att genomföra den.",
+    )
+    if spec.stage == "recommended" or decider is None:
+        return False
+    services.conflict_declare(application=application, user=decider, has_conflict=False)
+    services.case_decide(
+        application=application,
+        user=decider,
+        outcome="granted",
+        amount=recommended,
+        conditions="Slutrapport senast tre månader efter projektets slut.",
+        motivation="Uppfyller utlysningens kriterier; stor hållbarhetsnytta.",
+    )
+    return True
 
 
 # --- Programmes and calls -------------------------------------------------------------------

@@ -23,7 +23,7 @@ REMINDER_BEFORE = timedelta(hours=1)
 def _location(event: EventPage, *, with_online_link: bool) -> str:
     places = [part for part in (event.venue, event.address) if part]
     if event.format != EventPage.Format.ON_SITE:
-        places.append(event.online_link if with_online_link else "Digitalt")
+        places.append(event.online_link if with_online_link else _("Digitalt"))
     return ", ".join(places)
 
 

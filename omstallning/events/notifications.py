@@ -10,12 +10,11 @@ from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+
+from omstallning.core.mail import send_templated
 
 from .calendar import calendar_bytes, event_url
 from .links import registration_manage_path
@@ -47,29 +46,38 @@ def _base_url() -> str:
 def _send(registration: Registration, kind: str, *, subject: str | None = None, **extra) -> None:
     spec = KINDS[kind]
     event = registration.event
-    with translation.override(event.locale.language_code):
+
+    def context() -> dict:
         # The registration itself stays out of the templates' reach, so that none of them
         # can echo what the registrant typed.
-        context = {
+        return {
             **extra,
             "event": event,
             "with_online_link": registration.status == Registration.Status.CONFIRMED,
             "event_url": event_url(event, _base_url()),
             "manage_url": urljoin(_base_url(), registration_manage_path(registration)),
-            "platform_name": settings.WAGTAIL_SITE_NAME,
         }
-        message = EmailMessage(
-            subject=str(subject or spec.subject) % {"title": event.title},
-            body=render_to_string(f"events/email/{kind}.txt", context),
-            to=[registration.email],
-        )
-    if spec.with_calendar:
-        message.attach(
-            f"{slugify(event.title) or 'traff'}.ics",
-            calendar_bytes([event], _base_url(), name=event.title, with_online_link=True),
-            "text/calendar",
-        )
-    message.send()
+
+    def calendar() -> list:
+        if not spec.with_calendar:
+            return []
+        return [
+            (
+                f"{slugify(event.title) or 'traff'}.ics",
+                calendar_bytes([event], _base_url(), name=event.title, with_online_link=True),
+                "text/calendar",
+            )
+        ]
+
+    send_templated(
+        to=registration.email,
+        subject=subject or spec.subject,
+        subject_values={"title": event.title},
+        template=f"events/email/{kind}.txt",
+        context=context,
+        language=event.locale.language_code,
+        attachments=calendar,
+    )
 
 
 def send_registration_received(registration: Registration) -> None:

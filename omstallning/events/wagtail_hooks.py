@@ -3,11 +3,12 @@ from django.urls import include, path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from omstallning.core.admin_menu import PermittedMenuItem
 
 from . import admin_views, services
 from .models import EventPage, EventTheme
@@ -51,16 +52,12 @@ def participants_button(page, user, next_url=None):
         )
 
 
-class PersonDataMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_handle_person_data(request.user)
-
-
 @hooks.register("register_settings_menu_item")
 def register_person_data_menu_item():
-    return PersonDataMenuItem(
+    return PermittedMenuItem(
         _("Personuppgifter i anmälningar"),
         reverse("events_admin:person_data"),
+        shown_to=can_handle_person_data,
         icon_name="user",
         order=900,
     )

@@ -1,4 +1,6 @@
-"""Import of earlier decisions from CSV (UTF-8, comma-separated, with a header row).
+"""Import of earlier decisions from CSV (UTF-8, comma-, semicolon- or tab-separated, with a
+header row), read by core.csv_import and checked a row at a time by DecisionRowForm. The use
+case, with its permission and log entry, is services.decisions_import.
 
 Idempotent by case_id: importing the same file again updates the decisions, never duplicates
 them. Every bad row is reported with its line number and reason. By default a file with any
@@ -10,13 +12,13 @@ Bytes that are not UTF-8 stop the whole import (even with `skip_invalid`), repor
 line they are on and their place in the file.
 """
 
-import csv
-import io
 import re
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cache
 from typing import BinaryIO
 
 from django.core.exceptions import ValidationError
@@ -24,6 +26,16 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from omstallning.core.csv_import import (
+    Cell,
+    RowError,
+    RowForm,
+    parse_number,
+    read_rows,
+    row_cells,
+    text_lines,
+    utf8_lines,
+)
 from omstallning.core.municipality_codes import is_municipality_code
 from omstallning.core.organisation_numbers import normalise_organisation_number
 from omstallning.core.sni import section_of
@@ -38,6 +50,8 @@ from .models import (
     YesNo,
     ownership_of,
 )
+
+__all__ = ["COLUMNS", "ImportReport", "RowError", "parse_row", "run", "utf8_lines"]
 
 COLUMNS = [
     "case_id",
@@ -58,7 +72,7 @@ COLUMNS = [
 BATCH = 5000
 CASE_ID = re.compile(r"\A[A-Za-z0-9][A-Za-z0-9_./:-]{0,39}\Z")
 ISO_DATE = re.compile(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
-SEK = re.compile(r"\A[0-9]{1,12}(?:\.0{1,2})?\Z")
+MAX_SEK = Decimal(10) ** 12
 UPDATED_FIELDS = [
     "source",
     "programme",
@@ -81,10 +95,6 @@ UPDATED_FIELDS = [
 ]
 
 
-class RowError(ValueError):
-    pass
-
-
 @dataclass(frozen=True)
 class ImportReport:
     rows: int
@@ -92,14 +102,22 @@ class ImportReport:
     updated: int
     invalid: int
     imported: bool
+    # Decisions created and updated per programme (pk), for the log.
+    by_programme: dict[int, tuple[int, int]] = field(default_factory=dict, compare=False)
+
+
+@cache
+def _values(choices) -> tuple[str, ...]:
+    # Choices.values builds its list on every call, which a million rows notice.
+    return tuple(choices.values)
 
 
 def _choice(value: str, choices, name: str, *, optional: bool) -> str:
     if value == "" and optional:
         return ""
-    if value not in choices.values:
-        allowed = "|".join(choices.values)
-        raise RowError(
+    if value not in _values(choices):
+        allowed = "|".join(_values(choices))
+        raise ValidationError(
             _("%(column)s ska vara %(allowed)s%(empty)s, inte ”%(value)s”.")
             % {
                 "column": name,
@@ -112,94 +130,193 @@ def _choice(value: str, choices, name: str, *, optional: bool) -> str:
 
 
 def _sek(value: str, name: str) -> Decimal:
-    if not SEK.fullmatch(value):
-        raise RowError(
+    """Whole kronor, as `parse_number` reads them ("250 000", "250000,00")."""
+    try:
+        amount = parse_number(value)
+    except RowError:
+        amount = None
+    if (
+        amount is None
+        or amount.is_signed()
+        or amount != amount.to_integral()
+        or (amount >= MAX_SEK)
+    ):
+        raise ValidationError(
             _(
                 "%(column)s ska vara ett belopp i hela kronor, till exempel 250000, "
                 "inte ”%(value)s”."
             )
             % {"column": name, "value": value[:40]}
         )
-    return Decimal(value)
+    return amount.quantize(Decimal(1))
 
 
-def parse_row(row: dict[str, str], programmes: dict[str, int], today: date) -> Decision:
+class DecisionRowForm(RowForm):
+    """One row of the register. The fields are the file's columns, checked in their order;
+    the amounts against the decision last."""
+
+    case_id = Cell()
+    programme = Cell()
+    decision_date = Cell()
+    decision = Cell()
+    org_number = Cell()
+    municipality_code = Cell()
+    sni_code = Cell()
+    company_size = Cell()
+    women_owner_share = Cell()
+    ceo_gender = Cell()
+    foreign_background = Cell()
+    applied_sek = Cell()
+    granted_sek = Cell()
+    env_impact = Cell()
+
+    def __init__(self, data: dict[str, str], *, programmes: dict[str, int], today: date):
+        super().__init__(data)
+        self.programmes = programmes
+        self.today = today
+
+    def clean_case_id(self) -> str:
+        case_id = self.cleaned_data["case_id"]
+        if not CASE_ID.fullmatch(case_id):
+            raise ValidationError(
+                _(
+                    "case_id saknas eller är ogiltigt (högst 40 tecken: bokstäver, siffror, "
+                    "- _ . / :)."
+                )
+            )
+        return case_id
+
+    def clean_programme(self) -> int:
+        code = self.cleaned_data["programme"]
+        programme_id = self.programmes.get(code.lower())
+        if programme_id is None:
+            raise ValidationError(
+                _("Det finns inget program med koden ”%(code)s”.") % {"code": code[:40]}
+            )
+        return programme_id
+
+    def clean_decision_date(self) -> date:
+        text = self.cleaned_data["decision_date"]
+        try:
+            if not ISO_DATE.fullmatch(text):
+                raise ValueError
+            decided_on = date.fromisoformat(text)
+        except ValueError:
+            raise ValidationError(
+                _("decision_date ska vara ett datum som ÅÅÅÅ-MM-DD, inte ”%(value)s”.")
+                % {"value": text[:40]}
+            ) from None
+        if decided_on > self.today:
+            raise ValidationError(_("decision_date ligger i framtiden."))
+        return decided_on
+
+    def clean_decision(self) -> str:
+        return _choice(self.cleaned_data["decision"], Outcome, "decision", optional=False)
+
+    def clean_org_number(self) -> str:
+        try:
+            return normalise_organisation_number(self.cleaned_data["org_number"])
+        except ValidationError as error:
+            raise ValidationError(f"org_number: {error.messages[0]}") from None
+
+    def clean_municipality_code(self) -> str:
+        code = self.cleaned_data["municipality_code"]
+        if not is_municipality_code(code):
+            raise ValidationError(_("municipality_code ska vara fyra siffror, till exempel 1980."))
+        return code
+
+    def clean_sni_code(self) -> str:
+        code = self.cleaned_data["sni_code"]
+        self.sni_section = section_of(code)
+        if self.sni_section is None:
+            raise ValidationError(
+                _("sni_code ska vara en SNI 2007-kod med 2–5 siffror, till exempel 25110.")
+            )
+        return code
+
+    def clean_company_size(self) -> str:
+        return _choice(
+            self.cleaned_data["company_size"], CompanySize, "company_size", optional=False
+        )
+
+    def clean_women_owner_share(self) -> int | None:
+        text = self.cleaned_data["women_owner_share"]
+        if not text:
+            return None
+        try:
+            share = parse_number(text)
+        except RowError:
+            share = None
+        if share is None or share.is_signed() or share != share.to_integral() or share > 100:
+            raise ValidationError(_("women_owner_share ska vara ett heltal 0–100 eller tomt."))
+        return int(share)
+
+    def clean_ceo_gender(self) -> str:
+        return _choice(self.cleaned_data["ceo_gender"], Gender, "ceo_gender", optional=True)
+
+    def clean_foreign_background(self) -> str:
+        value = self.cleaned_data["foreign_background"]
+        return _choice(value, YesNo, "foreign_background", optional=True)
+
+    def clean_applied_sek(self) -> Decimal:
+        return _sek(self.cleaned_data["applied_sek"], "applied_sek")
+
+    def clean_granted_sek(self) -> Decimal:
+        return _sek(self.cleaned_data["granted_sek"] or "0", "granted_sek")
+
+    def clean_env_impact(self) -> str:
+        value = self.cleaned_data["env_impact"]
+        return _choice(value, EnvironmentalImpact, "env_impact", optional=True)
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        outcome, applied, granted = (
+            data.get("decision"),
+            data.get("applied_sek"),
+            data.get("granted_sek"),
+        )
+        if outcome is None or applied is None or granted is None:
+            return data
+        if outcome == Outcome.REJECTED and granted:
+            raise ValidationError(
+                _("Ett avslag kan inte ha ett beviljat belopp (granted_sek ska vara 0).")
+            )
+        if outcome == Outcome.GRANTED and not granted:
+            raise ValidationError(_("Ett beviljat stöd måste ha ett belopp i granted_sek."))
+        if applied and granted > applied:
+            raise ValidationError(_("granted_sek är större än applied_sek."))
+        return data
+
+    def to_decision(self) -> Decision:
+        data = self.cleaned_data
+        return Decision(
+            case_id=data["case_id"],
+            source=Decision.Source.IMPORTED,
+            programme_id=data["programme"],
+            decided_on=data["decision_date"],
+            outcome=data["decision"],
+            amount_applied=data["applied_sek"],
+            amount_granted=data["granted_sek"],
+            organisation_number=data["org_number"],
+            municipality_code=data["municipality_code"],
+            sni_code=data["sni_code"],
+            sni_section=self.sni_section,
+            company_size=data["company_size"],
+            women_owner_share=data["women_owner_share"],
+            ownership=ownership_of(data["women_owner_share"]),
+            ceo_gender=data["ceo_gender"],
+            foreign_background=data["foreign_background"],
+            environmental_impact=data["env_impact"],
+        )
+
+
+def parse_row(row: dict, programmes: dict[str, int], today: date) -> Decision:
     """One CSV row as an unsaved Decision, or RowError with the reason in Swedish."""
-    if None in row:
-        raise RowError(_("Raden har fler fält än rubrikraden."))
-    if any(row.get(column) is None for column in COLUMNS):
-        raise RowError(_("Raden har färre fält än rubrikraden."))
-    values = {column: row[column].strip() for column in COLUMNS}
-    case_id = values["case_id"]
-    if not CASE_ID.fullmatch(case_id):
-        raise RowError(
-            _("case_id saknas eller är ogiltigt (högst 40 tecken: bokstäver, siffror, - _ . / :).")
-        )
-    programme_id = programmes.get(values["programme"].lower())
-    if programme_id is None:
-        raise RowError(
-            _("Det finns inget program med koden ”%(code)s”.") % {"code": values["programme"][:40]}
-        )
-    try:
-        if not ISO_DATE.fullmatch(values["decision_date"]):
-            raise ValueError
-        decided_on = date.fromisoformat(values["decision_date"])
-    except ValueError:
-        raise RowError(
-            _("decision_date ska vara ett datum som ÅÅÅÅ-MM-DD, inte ”%(value)s”.")
-            % {"value": values["decision_date"][:40]}
-        ) from None
-    if decided_on > today:
-        raise RowError(_("decision_date ligger i framtiden."))
-    outcome = _choice(values["decision"], Outcome, "decision", optional=False)
-    try:
-        organisation_number = normalise_organisation_number(values["org_number"])
-    except ValidationError as error:
-        raise RowError(f"org_number: {error.messages[0]}") from None
-    if not is_municipality_code(values["municipality_code"]):
-        raise RowError(_("municipality_code ska vara fyra siffror, till exempel 1980."))
-    sni_section = section_of(values["sni_code"])
-    if sni_section is None:
-        raise RowError(_("sni_code ska vara en SNI 2007-kod med 2–5 siffror, till exempel 25110."))
-    company_size = _choice(values["company_size"], CompanySize, "company_size", optional=False)
-    share_text = values["women_owner_share"]
-    women_owner_share = None
-    if share_text:
-        digits = share_text.isascii() and share_text.isdigit() and len(share_text) <= 3
-        if not digits or int(share_text) > 100:
-            raise RowError(_("women_owner_share ska vara ett heltal 0–100 eller tomt."))
-        women_owner_share = int(share_text)
-    applied = _sek(values["applied_sek"], "applied_sek")
-    granted = _sek(values["granted_sek"] or "0", "granted_sek")
-    if outcome == Outcome.REJECTED and granted:
-        raise RowError(_("Ett avslag kan inte ha ett beviljat belopp (granted_sek ska vara 0)."))
-    if outcome == Outcome.GRANTED and not granted:
-        raise RowError(_("Ett beviljat stöd måste ha ett belopp i granted_sek."))
-    if applied and granted > applied:
-        raise RowError(_("granted_sek är större än applied_sek."))
-    return Decision(
-        case_id=case_id,
-        source=Decision.Source.IMPORTED,
-        programme_id=programme_id,
-        decided_on=decided_on,
-        outcome=outcome,
-        amount_applied=applied,
-        amount_granted=granted,
-        organisation_number=organisation_number,
-        municipality_code=values["municipality_code"],
-        sni_code=values["sni_code"],
-        sni_section=sni_section,
-        company_size=company_size,
-        women_owner_share=women_owner_share,
-        ownership=ownership_of(women_owner_share),
-        ceo_gender=_choice(values["ceo_gender"], Gender, "ceo_gender", optional=True),
-        foreign_background=_choice(
-            values["foreign_background"], YesNo, "foreign_background", optional=True
-        ),
-        environmental_impact=_choice(
-            values["env_impact"], EnvironmentalImpact, "env_impact", optional=True
-        ),
-    )
+    form = DecisionRowForm(row_cells(row, COLUMNS), programmes=programmes, today=today)
+    error = form.row_error()
+    if error is not None:
+        raise error
+    return form.to_decision()
 
 
 def _programme_codes() -> dict[str, int]:
@@ -210,76 +327,22 @@ def _programme_codes() -> dict[str, int]:
     return codes
 
 
-def utf8_lines(binary: BinaryIO) -> Iterator[str]:
-    """The file's lines as text, split the way csv expects (as with newline=""), without a
-    byte-order mark. Bytes that are not UTF-8 raise RowError naming their line."""
-    # A strict decoder fails somewhere in its read-ahead buffer, which says nothing about the
-    # line. Escaped, a bad byte stays in its own line as a lone surrogate, found when the line
-    # is encoded back; the file is still read a buffer at a time.
-    text = io.TextIOWrapper(binary, encoding="utf-8", errors="surrogateescape", newline="")
-    offset = 0  # bytes of the file before this line
-    try:
-        for number, line in enumerate(text, start=1):
-            try:
-                offset += len(line.encode("utf-8"))
-            except UnicodeEncodeError as error:
-                raise RowError(
-                    _(
-                        "Rad %(line)s: filen är inte UTF-8 (ogiltig byte %(byte)s på position "
-                        "%(position)s i filen, räknat från 0). Spara den som UTF-8 och försök igen."
-                    )
-                    % {
-                        "line": number,
-                        "byte": f"0x{ord(line[error.start]) - 0xDC00:02X}",
-                        "position": offset + len(line[: error.start].encode("utf-8")),
-                    }
-                ) from None
-            yield line.removeprefix("\ufeff") if number == 1 else line
-    finally:
-        # Otherwise the wrapper would close the caller's stream (standard in, say) when it is
-        # collected; if the caller has closed it already there is nothing left to do.
-        if not binary.closed:
-            text.detach()
-
-
-def _rows(source: Iterable[str]) -> Iterator[tuple[int, dict[str, str]]]:
-    reader = csv.DictReader(source, strict=True)
-    header = [name.strip() for name in reader.fieldnames or []]
-    missing = [column for column in COLUMNS if column not in header]
-    extra = [column for column in header if column not in COLUMNS]
-    if missing or extra:
-        raise RowError(
-            _("Rubrikraden stämmer inte. Saknas: %(missing)s. Okända: %(extra)s.")
-            % {"missing": ", ".join(missing) or "–", "extra": ", ".join(extra) or "–"}
-        )
-    reader.fieldnames = header
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            raise RowError(
-                _("Rad %(line)s: filen går inte att läsa som CSV (%(error)s).")
-                % {"line": reader.line_num, "error": error}
-            ) from None
-        yield reader.line_num, row
-
-
-def decisions_import(
-    source: Iterable[str],
+def run(
+    source: bytes | str | BinaryIO | Iterable[str],
     *,
     skip_invalid: bool = False,
-    on_error: Callable[[int, str], None],
+    on_error: Callable[[RowError], None],
     on_progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
     """Read every row, write the good ones in batches (one transaction in all), and report
-    each bad one through `on_error(line, reason)`. The file-level problems (header, and the
-    encoding when `source` is `utf8_lines` of the file's bytes) raise RowError."""
+    each bad one, with its line, through `on_error`. The file-level problems (header, the
+    encoding, text that is not CSV) raise RowError. Called by services.decisions_import,
+    which checks the permission and writes the log."""
     programmes = _programme_codes()
     today = timezone.localdate()
     seen: dict[str, int] = {}
     rows = created = updated = invalid = 0
+    by_programme: Counter[tuple[int, bool]] = Counter()
     batch: list[Decision] = []
     batch_lines: list[int] = []
 
@@ -294,7 +357,13 @@ def decisions_import(
         for decision, line in zip(batch, batch_lines, strict=True):
             if existing.get(decision.case_id) == Decision.Source.HANDLED:
                 invalid += 1
-                on_error(line, _("Ärendet är handlagt på plattformen och skrivs inte över."))
+                on_error(
+                    RowError(
+                        _("Ärendet är handlagt på plattformen och skrivs inte över."),
+                        line=line,
+                        column="case_id",
+                    )
+                )
             else:
                 writable.append(decision)
         if invalid and not skip_invalid:
@@ -310,13 +379,15 @@ def decisions_import(
             unique_fields=["case_id"],
             update_fields=UPDATED_FIELDS,
         )
+        for decision in writable:
+            by_programme[decision.programme_id, decision.case_id in existing] += 1
         updated += sum(1 for d in writable if d.case_id in existing)
         created += sum(1 for d in writable if d.case_id not in existing)
         batch.clear()
         batch_lines.clear()
 
     with transaction.atomic():
-        for line, row in _rows(source):
+        for line, row in read_rows(text_lines(source), columns=COLUMNS):
             rows += 1
             try:
                 decision = parse_row(row, programmes, today)
@@ -324,11 +395,12 @@ def decisions_import(
                 if earlier is not None:
                     raise RowError(
                         _("case_id %(case)s finns redan på rad %(line)s.")
-                        % {"case": decision.case_id, "line": earlier}
+                        % {"case": decision.case_id, "line": earlier},
+                        column="case_id",
                     )
             except RowError as error:
                 invalid += 1
-                on_error(line, str(error))
+                on_error(error.at(line))
                 continue
             seen[decision.case_id] = line
             # After a bad row nothing will be kept, but flush() still checks the rest.
@@ -349,4 +421,10 @@ def decisions_import(
         updated=updated if imported else 0,
         invalid=invalid,
         imported=imported,
+        by_programme={
+            pk: (by_programme[pk, False], by_programme[pk, True])
+            for pk in sorted({pk for pk, _updated in by_programme})
+        }
+        if imported
+        else {},
     )

@@ -1,15 +1,27 @@
 """The decision letter (beslutsbrev) as a PDF, drawn from the decision as stored."""
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from omstallning.core.models import Region
 from omstallning.core.pdf import PlatformPdf, kr
+from omstallning.core.translation import supported_language
 
 from .models import Decision, Outcome
 
 
 def decision_letter_pdf(decision: Decision) -> bytes:
+    """The letter in the language the applicant applied in (the site's first for a decision
+    imported without an application), whoever downloads it."""
+    application = decision.application
+    language = application.language if application is not None else settings.LANGUAGE_CODE
+    with translation.override(supported_language(language)):
+        return _letter(decision)
+
+
+def _letter(decision: Decision) -> bytes:
     application = decision.application
     organisation = application.organisation if application else None
     region = Region.objects.order_by("pk").first()

@@ -1,13 +1,17 @@
 """E-mails to applicants and case officers, sent through the task queue after the change
-commits. They carry no more than the person needs, and link to the platform for the rest."""
+commits. They carry no more than the person needs, and link to the platform for the rest.
+
+An applicant's mail is in the language they applied in (`Application.language`); a case
+officer's in the language of their admin profile, else the site's first."""
 
 from urllib.parse import urljoin
 
 from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from omstallning.core.mail import send_templated
+from omstallning.core.translation import supported_language, user_language
 
 from .models import Application, CompletionRequest, Decision, Payment
 
@@ -24,70 +28,62 @@ def _case_url(application: Application) -> str:
     )
 
 
-def _send(to: str, template: str, subject, **context) -> None:
-    if not to:
-        return
-    context["platform_name"] = settings.WAGTAIL_SITE_NAME
-    EmailMessage(
-        subject=str(subject) % {"reference": context["application"].reference or ""},
-        body=render_to_string(f"funding/email/{template}.txt", context),
-        to=[to],
-    ).send()
-
-
-def send_receipt(application: Application) -> None:
-    _send(
-        application.applicant_address,
-        "receipt",
-        _("Vi har tagit emot din ansökan %(reference)s"),
-        application=application,
-        url=_application_url(application),
+def _to_applicant(application: Application, template: str, subject, **context) -> None:
+    send_templated(
+        to=application.applicant_address,
+        subject=subject,
+        subject_values={"reference": application.reference or ""},
+        template=f"funding/email/{template}.txt",
+        context=lambda: {
+            **context,
+            "application": application,
+            "url": _application_url(application),
+        },
+        language=supported_language(application.language),
     )
 
 
+def send_receipt(application: Application) -> None:
+    _to_applicant(application, "receipt", _("Vi har tagit emot din ansökan %(reference)s"))
+
+
 def send_completion_requested(request: CompletionRequest) -> None:
-    application = request.application
-    _send(
-        application.applicant_address,
+    _to_applicant(
+        request.application,
         "completion_requested",
         _("Komplettera din ansökan %(reference)s"),
-        application=application,
         request=request,
-        url=_application_url(application),
     )
 
 
 def send_completion_answered(request: CompletionRequest) -> None:
     application = request.application
     officer = application.assigned_officer
-    _send(
-        officer.email if officer else "",
-        "completion_answered",
-        _("Kompletteringen har kommit in: %(reference)s"),
-        application=application,
-        url=_case_url(application),
+    if officer is None:
+        return
+    send_templated(
+        to=officer.email,
+        subject=_("Kompletteringen har kommit in: %(reference)s"),
+        subject_values={"reference": application.reference or ""},
+        template="funding/email/completion_answered.txt",
+        context=lambda: {"application": application, "url": _case_url(application)},
+        language=user_language(officer),
     )
 
 
 def send_decision(decision: Decision) -> None:
-    application = decision.application
-    _send(
-        application.applicant_address,
+    _to_applicant(
+        decision.application,
         "decision",
         _("Beslut om din ansökan %(reference)s"),
-        application=application,
         decision=decision,
-        url=_application_url(application),
     )
 
 
 def send_payment_handled(payment: Payment) -> None:
-    application = payment.application
-    _send(
-        application.applicant_address,
+    _to_applicant(
+        payment.application,
         "payment",
         _("Din begäran om utbetalning, %(reference)s"),
-        application=application,
         payment=payment,
-        url=_application_url(application),
     )

@@ -16,6 +16,7 @@ from omstallning.assessment.selectors import FINISHED
 from omstallning.core.typing import Account, Visitor
 
 from .models import (
+    ApplicantOrganisation,
     Application,
     Call,
     ConflictDeclaration,
@@ -53,6 +54,11 @@ def applications_of(user: Account) -> QuerySet[Application]:
         .select_related("call__programme", "organisation")
         .order_by("-updated_at")
     )
+
+
+def organisations_of(user: Account) -> QuerySet[ApplicantOrganisation]:
+    """The organisations a person applies for."""
+    return ApplicantOrganisation.objects.filter(owner=user)
 
 
 def case_queue(

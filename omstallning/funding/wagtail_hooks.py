@@ -3,12 +3,14 @@ from django.urls import include, path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.account import BaseSettingsPanel
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from omstallning.core.admin_menu import PermittedMenuItem
 
 from . import selectors
 from .admin_views import decision_register
@@ -16,6 +18,9 @@ from .admin_views.cases import CaseQueueView, CaseView
 from .forms import OfficerContactForm
 from .models import Call, Decision, Programme
 from .permissions import HANDLE, is_staff_for_funding
+from .services import DECISIONS_IMPORTED
+from .services.audit import CASE_LOG_ACTION
+from .workflow import ACTION_LABELS
 
 
 @hooks.register("register_admin_urls")
@@ -27,16 +32,12 @@ def register_case_urls():
     return [path("arenden/", include((urls, "funding_cases")))]
 
 
-class CasesMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_staff_for_funding(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_cases_menu_item():
-    return CasesMenuItem(
+    return PermittedMenuItem(
         _("Ärenden om stöd"),
         reverse("funding_cases:index"),
+        shown_to=is_staff_for_funding,
         icon_name="folder-open-inverse",
         order=250,
     )
@@ -166,3 +167,19 @@ def add_cases_panel(request, panels):
 @hooks.register("insert_global_admin_css")
 def funding_admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("funding/admin.css"))
+
+
+@hooks.register("register_log_actions")
+def register_funding_log_actions(actions):
+    for action, label in ACTION_LABELS.items():
+        actions.register_action(CASE_LOG_ACTION.format(action), label, label)
+
+    @actions.register_action(DECISIONS_IMPORTED)
+    class DecisionsImported(LogFormatter):
+        label = _("Beslut importerade")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            return _(
+                "%(created)s nya och %(updated)s uppdaterade beslut importerades från en fil."
+            ) % {"created": data.get("created", 0), "updated": data.get("updated", 0)}

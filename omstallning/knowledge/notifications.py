@@ -4,10 +4,9 @@ language of the bank they proposed it to."""
 from urllib.parse import urljoin
 
 from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+from omstallning.core.mail import send_templated
 
 from .models import KnowledgeProposal
 
@@ -53,20 +52,18 @@ def send_proposal_update(proposal_id: int, kind: str) -> None:
     page = proposal.page.specific
     bank = page.get_parent().specific
     subject, message = KINDS[kind]
-    with translation.override(page.locale.language_code):
-        context = {
+    send_templated(
+        to=proposal.proposer.email,
+        subject=subject,
+        subject_values={"title": page.title},
+        template="knowledge/email/proposal_update.txt",
+        context=lambda: {
             "proposal": proposal,
             "message": message,
             "kind": kind,
             "name": proposal.proposer.get_full_name() or proposal.proposer.get_username(),
             "page_url": _absolute(page.url) if page.live else "",
-            "proposal_url": _absolute(
-                bank.url + bank.reverse_subpage("proposal", args=[proposal.pk])
-            ),
-            "platform_name": settings.WAGTAIL_SITE_NAME,
-        }
-        EmailMessage(
-            subject=str(subject) % {"title": page.title},
-            body=render_to_string("knowledge/email/proposal_update.txt", context),
-            to=[proposal.proposer.email],
-        ).send()
+            "proposal_url": _absolute(proposal_path(bank, proposal)),
+        },
+        language=page.locale.language_code,
+    )

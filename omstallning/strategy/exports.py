@@ -6,6 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -17,11 +18,12 @@ from .models import Indicator, InitiativeUpdate
 if TYPE_CHECKING:
     from .selectors import Overview
 
+# Lazy, so that each file is in the language it is made in, not the one the module met.
 TRACK_LABELS = {
-    "on_track": _("I fas"),
-    "at_risk": _("Risk för försening"),
-    "off_track": _("Försenad"),
-    "none": _("Inga insatser"),
+    "on_track": gettext_lazy("I fas"),
+    "at_risk": gettext_lazy("Risk för försening"),
+    "off_track": gettext_lazy("Försenad"),
+    "none": gettext_lazy("Inga insatser"),
 }
 
 
@@ -53,7 +55,7 @@ def strategy_workbook(overview: "Overview", today: date) -> bytes:
         about.append([label, spreadsheet_safe(value)])
 
     goal_rows = [
-        [area.name, row.goal.code, row.goal.title, TRACK_LABELS[row.rollup.track],
+        [area.name, row.goal.code, row.goal.title, str(TRACK_LABELS[row.rollup.track]),
          round(row.rollup.progress, 1), round(row.rollup.expected, 1),
          _("ja") if row.profile else _("nej")]
         for area, rows in overview.focus_areas
@@ -101,7 +103,7 @@ def strategy_workbook(overview: "Overview", today: date) -> bytes:
             [r.initiative.code, r.initiative.title, r.initiative.responsible,
              r.initiative.start_year, r.initiative.end_year, r.initiative.budget,
              r.initiative.get_status_display(), r.initiative.progress,
-             TRACK_LABELS[r.rollup.track],
+             str(TRACK_LABELS[r.rollup.track]),
              ", ".join(g.code for g in r.initiative.goals.all()),
              _("ja") if r.profile else _("nej")]
             for r in overview.initiatives

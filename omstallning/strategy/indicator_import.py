@@ -2,29 +2,47 @@
 number, and nothing saved unless the whole file is right.
 
 Columns (header row, names in Swedish): mål, indikator, år, värde, kommentar (may be left
-out). Comma or semicolon separated, UTF-8 (with or without BOM); with semicolons, a decimal
-comma is fine ("63,4"), as Excel writes it in Swedish.
+out; other columns are ignored). Read by core.csv_import: comma, semicolon or tab separated,
+UTF-8 (with or without BOM), numbers as Swedish Excel writes them ("1 010", "63,4", "−2").
 """
 
 import csv
 import io
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from omstallning.core.csv_import import (
+    Cell,
+    NumberField,
+    RowError,
+    RowForm,
+    read_rows,
+    row_cells,
+    text_lines,
+)
 from omstallning.core.spreadsheets import csv_for_excel
 
 from .models import Indicator, Strategy
 
+__all__ = ["COLUMNS", "ImportResult", "RowError", "parse", "template_csv"]
+
 COLUMNS = ("mål", "indikator", "år", "värde")
+OPTIONAL = ("kommentar",)
+# The form's English field for each Swedish column.
+FIELDS = {
+    "mål": "goal",
+    "indikator": "indicator",
+    "år": "year",
+    "värde": "value",
+    "kommentar": "note",
+}
 MAX_ROWS = 10_000
-
-
-@dataclass(frozen=True)
-class RowError:
-    line: int
-    message: str
+MAX_VALUE = Decimal("1e14")
+NOT_A_NUMBER = gettext_lazy("Värdet ”%(value)s” är inte ett tal.")
 
 
 @dataclass
@@ -41,113 +59,96 @@ class _Row:
     note: str
 
 
-def _text(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ValueError(_("Filen är inte UTF-8. Spara den som ”CSV UTF-8”.")) from error
+class IndicatorValueRowForm(RowForm):
+    goal = Cell()
+    indicator = Cell()
+    year = Cell()
+    value = NumberField(error_messages={"invalid": NOT_A_NUMBER})
+    note = Cell()
 
+    def __init__(self, data: dict[str, str], *, indicators: dict[tuple[str, str], Indicator]):
+        super().__init__(data)
+        self.indicators = indicators
 
-def _rows(text: str) -> tuple[csv.DictReader, str]:
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    reader.fieldnames = [name.strip().lower() for name in reader.fieldnames or []]
-    return reader, delimiter
+    def clean_indicator(self) -> Indicator:
+        goal, name = self.cleaned_data.get("goal", ""), self.cleaned_data["indicator"]
+        indicator = self.indicators.get((goal.lower(), name.lower()))
+        if indicator is None:
+            raise ValidationError(
+                _("Strategin har inget mål %(goal)s med indikatorn ”%(name)s”.")
+                % {"goal": goal, "name": name}
+            )
+        return indicator
 
+    def clean_year(self) -> int:
+        try:
+            year = int(self.cleaned_data["year"])
+            if not 1990 <= year <= 2100:
+                raise ValueError
+        except ValueError:
+            raise ValidationError(_("Året ska vara ett årtal, till exempel 2025.")) from None
+        return year
 
-def _number(raw: str, delimiter: str) -> Decimal:
-    cleaned = raw.strip().replace("\u00a0", "").replace(" ", "")
-    if delimiter == ";":
-        cleaned = cleaned.replace(",", ".")
-    value = Decimal(cleaned)
-    if not value.is_finite() or abs(value) >= Decimal("1e14"):
-        raise InvalidOperation
-    return value
+    def clean_value(self) -> Decimal:
+        value = self.cleaned_data["value"]
+        if value is None or abs(value) >= MAX_VALUE:
+            raise ValidationError(
+                NOT_A_NUMBER, params={"value": self.data.get("value", "").strip()[:40]}
+            )
+        return value
+
+    def row(self) -> _Row:
+        data = self.cleaned_data
+        return _Row(data["indicator"], data["year"], data["value"], data["note"][:300])
 
 
 def parse(strategy: Strategy, data: bytes) -> tuple[list[_Row], list[RowError]]:
-    try:
-        text = _text(data)
-    except ValueError as error:
-        return [], [RowError(1, str(error))]
-    reader = None
-    try:
-        reader, delimiter = _rows(text)
-        return _check(strategy, reader, delimiter)
-    except csv.Error as error:
-        line = reader.line_num if reader else 1
-        message = _("Rad %(line)s kan inte läsas som CSV (%(error)s).")
-        return [], [RowError(line, message % {"line": line, "error": error})]
-
-
-def _check(strategy: Strategy, reader: csv.DictReader, delimiter: str):
-    missing = [name for name in COLUMNS if name not in reader.fieldnames]
-    if missing:
-        return [], [
-            RowError(
-                1, _("Kolumner saknas i rubrikraden: %(names)s.") % {"names": ", ".join(missing)}
-            )
-        ]
+    """Every row checked; the good ones, and every problem with its line."""
     indicators = {
         (i.goal.code.lower(), i.name.strip().lower()): i
         for i in Indicator.objects.filter(goal__focus_area__strategy=strategy).select_related(
             "goal"
         )
     }
-    rows, errors, seen = [], [], {}
-    for number, record in enumerate(reader, start=2):
-        if number - 1 > MAX_ROWS:
-            errors.append(
-                RowError(number, _("Filen har fler än %(max)s rader.") % {"max": MAX_ROWS})
-            )
-            break
-        # A NUL byte means nothing in a CSV cell, and PostgreSQL refuses it in text.
-        get = {
-            key: (value or "").replace("\x00", "").strip()
-            for key, value in record.items()
-            if isinstance(key, str) and isinstance(value, str | None)
-        }
-        if not any(get.values()):
-            continue  # an empty line
-        indicator = indicators.get((get.get("mål", "").lower(), get.get("indikator", "").lower()))
-        if indicator is None:
-            errors.append(
-                RowError(
-                    number,
-                    _("Strategin har inget mål %(goal)s med indikatorn ”%(name)s”.")
-                    % {"goal": get.get("mål", ""), "name": get.get("indikator", "")},
+    rows: list[_Row] = []
+    errors: list[RowError] = []
+    seen: dict[tuple[int, int], int] = {}
+    try:
+        for line, record in read_rows(
+            text_lines(data),
+            columns=COLUMNS,
+            optional=OPTIONAL,
+            allow_unknown=True,
+            max_rows=MAX_ROWS,
+        ):
+            # A NUL byte means nothing in a CSV cell, and PostgreSQL refuses it in text.
+            cells = {
+                FIELDS[name]: value.replace("\x00", "")
+                for name, value in row_cells(record, COLUMNS, strict=False).items()
+                if name in FIELDS
+            }
+            if not any(value.strip() for value in cells.values()):
+                continue  # an empty line
+            form = IndicatorValueRowForm(cells, indicators=indicators)
+            error = form.row_error(line)
+            if error is not None:
+                errors.append(error)
+                continue
+            row = form.row()
+            key = (row.indicator.pk, row.year)
+            if key in seen:
+                errors.append(
+                    RowError(
+                        _("Samma indikator och år finns redan på rad %(line)s.")
+                        % {"line": seen[key]},
+                        line=line,
+                    )
                 )
-            )
-            continue
-        try:
-            year = int(get.get("år", ""))
-            if not 1990 <= year <= 2100:
-                raise ValueError
-        except ValueError:
-            errors.append(RowError(number, _("Året ska vara ett årtal, till exempel 2025.")))
-            continue
-        try:
-            value = _number(get.get("värde", ""), delimiter)
-        except (InvalidOperation, ValueError):
-            errors.append(
-                RowError(
-                    number,
-                    _("Värdet ”%(value)s” är inte ett tal.") % {"value": get.get("värde", "")},
-                )
-            )
-            continue
-        key = (indicator.pk, year)
-        if key in seen:
-            errors.append(
-                RowError(
-                    number,
-                    _("Samma indikator och år finns redan på rad %(line)s.") % {"line": seen[key]},
-                )
-            )
-            continue
-        seen[key] = number
-        rows.append(_Row(indicator, year, value, get.get("kommentar", "")[:300]))
+                continue
+            seen[key] = line
+            rows.append(row)
+    except RowError as error:
+        errors.append(error)
     return rows, errors
 
 

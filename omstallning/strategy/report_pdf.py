@@ -5,10 +5,13 @@ does) and a bundled DejaVu font, which has every Swedish letter and sign used he
 from datetime import date
 from typing import TYPE_CHECKING
 
+from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from omstallning.core.pdf import PlatformPdf, kr
 from omstallning.core.selectors import dimension_names, sdg_names
+from omstallning.core.translation import supported_language
 
 from .exports import TRACK_LABELS
 from .heatmap import cell_colours, cell_text
@@ -21,7 +24,13 @@ def _hex(colour: str) -> tuple[int, int, int]:
     return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
 
 
-def committee_report(overview: "Overview", today: date) -> bytes:
+def committee_report(overview: "Overview", today: date, *, language: str | None = None) -> bytes:
+    """The report in the reader's language: the request's, or the active one."""
+    with translation.override(supported_language(language or translation.get_language())):
+        return _committee_report(overview, today)
+
+
+def _committee_report(overview: "Overview", today: date) -> bytes:
     strategy, thread = overview.strategy, overview.red_thread
     names = sdg_names()
     dimensions = dimension_names()
@@ -41,10 +50,10 @@ def committee_report(overview: "Overview", today: date) -> bytes:
     if strategy.adopted_on:
         pdf.paragraph(
             _("Antagen %(date)s av %(body)s")
-            % {"date": strategy.adopted_on.isoformat(), "body": strategy.adopted_by}
+            % {"date": date_format(strategy.adopted_on), "body": strategy.adopted_by}
         )
     pdf.paragraph(
-        _("Underlag till regionala utvecklingsnämnden, %(date)s") % {"date": today.isoformat()}
+        _("Underlag till regionala utvecklingsnämnden, %(date)s") % {"date": date_format(today)}
     )
     if strategy.is_example_data:
         pdf.set_font("DejaVu", "B", 12)
@@ -150,7 +159,7 @@ def committee_report(overview: "Overview", today: date) -> bytes:
     pdf.data_table(
         [_("Mål"), _("Läge"), _("Genomfört"), _("Väntat nu")],
         [
-            [f"{row.goal.code} {row.goal.title}", TRACK_LABELS[row.rollup.track],
+            [f"{row.goal.code} {row.goal.title}", str(TRACK_LABELS[row.rollup.track]),
              f"{row.rollup.progress:.0f} %", f"{row.rollup.expected:.0f} %"]
             for row in goal_rows
         ],
@@ -161,7 +170,7 @@ def committee_report(overview: "Overview", today: date) -> bytes:
         [
             [f"{r.initiative.code} {r.initiative.title}",
              f"{r.initiative.get_status_display()}, {r.initiative.progress} %",
-             kr(r.initiative.budget), TRACK_LABELS[r.rollup.track]]
+             kr(r.initiative.budget), str(TRACK_LABELS[r.rollup.track])]
             for r in overview.initiatives
         ],
         [85, 40, 35, 25],

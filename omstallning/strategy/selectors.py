@@ -21,6 +21,13 @@ def published_version(strategy: Strategy) -> Strategy | None:
     )
 
 
+def adopted_goals() -> QuerySet[StrategyGoal]:
+    """The goals of every adopted strategy, the ones an application can say it serves."""
+    return StrategyGoal.objects.filter(
+        focus_area__strategy__status=Strategy.Status.ADOPTED
+    ).order_by("code")
+
+
 def goals_of(strategy: Strategy) -> QuerySet[StrategyGoal]:
     return StrategyGoal.objects.filter(focus_area__strategy=strategy).select_related("focus_area")
 

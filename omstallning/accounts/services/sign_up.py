@@ -9,8 +9,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
+from wagtail.admin.localization import get_available_admin_languages
 from wagtail.log_actions import log
+from wagtail.users.models import UserProfile
 
 from omstallning.core.models import Organisation
 from omstallning.core.typing import Account
@@ -70,6 +72,7 @@ def account_sign_up(*, details: SignUpDetails) -> Account | None:
         is_active=False,
     )
     user.groups.add(Group.objects.get(name=ROLE_OF[details.kind]))
+    _keep_language(user, translation.get_language())
     SelfServiceAccount.objects.create(
         user=user,
         kind=details.kind,
@@ -80,6 +83,15 @@ def account_sign_up(*, details: SignUpDetails) -> Account | None:
     notifications.send_sign_up_confirmation(user, tokens.sign_up().make(u=user.pk, e=email))
     log(instance=user, action=SIGNED_UP, user=None)
     return user
+
+
+def _keep_language(user: Account, language: str | None) -> None:
+    """The language the person signed up in, for every mail the platform sends them later
+    (and for the admin, should they ever get to it), if the admin speaks it."""
+    if language in dict(get_available_admin_languages()):
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = language
+        profile.save(update_fields=["preferred_language"])
 
 
 @transaction.atomic

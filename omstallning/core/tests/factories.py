@@ -190,3 +190,38 @@ class AccessibilityStatementPageFactory(PublishedPageFactory):
 
     title = "Tillgänglighetsredogörelse"
     slug = "tillganglighet"
+
+
+# SCB's codes (kommunkoder) for the municipalities of Västmanlands län.
+VASTMANLAND = {
+    "1904": "Skinnskatteberg",
+    "1907": "Surahammar",
+    "1960": "Kungsör",
+    "1961": "Hallstahammar",
+    "1962": "Norberg",
+    "1980": "Västerås",
+    "1981": "Sala",
+    "1982": "Fagersta",
+    "1983": "Köping",
+    "1984": "Arboga",
+}
+
+
+def region_vastmanland() -> Region:
+    existing = Region.objects.filter(county_code="19").first()
+    return existing or RegionFactory(
+        name="Region Västmanland", county_name="Västmanlands län", county_code="19"
+    )
+
+
+def municipality(code: str) -> Municipality:
+    """A municipality of Region Västmanland by its SCB code, made the first time it is asked
+    for (the test database has none)."""
+    existing = Municipality.objects.filter(code=code).first()
+    return existing or MunicipalityFactory(
+        region=region_vastmanland(), code=code, name=VASTMANLAND[code]
+    )
+
+
+def municipalities(*codes: str) -> list[Municipality]:
+    return [municipality(code) for code in codes]

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from omstallning.core.forms import SiteForm, SiteModelForm
 from omstallning.core.models import Municipality
 from omstallning.core.organisation_numbers import normalise_organisation_number
 from omstallning.core.sni import section_of
@@ -26,6 +27,7 @@ from ..models import (
     OfficerContact,
     YesNo,
 )
+from ..selectors import organisations_of
 from ..services import ApplicationContent, BudgetLineInput, OrganisationFacts
 
 TEXTAREA = forms.Textarea(attrs={"rows": 4})
@@ -50,7 +52,7 @@ def amount_field(label, **kwargs) -> forms.DecimalField:
     )
 
 
-class OrganisationForm(forms.Form):
+class OrganisationForm(SiteForm):
     name = forms.CharField(label=_("Organisationens namn"), max_length=200)
     organisation_number = forms.CharField(
         label=_("Organisationsnummer"),
@@ -107,10 +109,6 @@ class OrganisationForm(forms.Form):
         widget=forms.RadioSelect,
     )
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
-
     @classmethod
     def initial_from(cls, organisation: ApplicantOrganisation) -> dict:
         return {
@@ -166,7 +164,7 @@ class OrganisationForm(forms.Form):
         )
 
 
-class ApplicationStartForm(forms.Form):
+class ApplicationStartForm(SiteForm):
     organisation = forms.ModelChoiceField(
         label=_("Vem söker?"),
         queryset=ApplicantOrganisation.objects.none(),
@@ -176,15 +174,14 @@ class ApplicationStartForm(forms.Form):
     title = forms.CharField(label=_("Projektets namn"), max_length=200)
 
     def __init__(self, *args, user, **kwargs):
-        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
-        organisations = ApplicantOrganisation.objects.filter(owner=user)
+        organisations = organisations_of(user)
         self.fields["organisation"].queryset = organisations
         if len(organisations) == 1:
             self.fields["organisation"].initial = organisations[0].pk
 
 
-class ApplicationForm(forms.Form):
+class ApplicationForm(SiteForm):
     """A draft may be saved incomplete: only what is written must make sense."""
 
     title = forms.CharField(label=_("Projektets namn"), max_length=200)
@@ -228,7 +225,6 @@ class ApplicationForm(forms.Form):
     )
 
     def __init__(self, *args, goals=None, **kwargs):
-        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["strategy_goals"].queryset = (
             goals if goals is not None else StrategyGoal.objects.none()
@@ -271,7 +267,7 @@ class ApplicationForm(forms.Form):
         return getattr(application, name)
 
 
-class BudgetLineForm(forms.Form):
+class BudgetLineForm(SiteForm):
     category = forms.ChoiceField(
         label=_("Kostnadsslag"),
         choices=[("", _("Välj")), *BudgetLine.Category.choices],
@@ -279,10 +275,6 @@ class BudgetLineForm(forms.Form):
     )
     description = forms.CharField(label=_("Beskrivning"), max_length=200, required=False)
     amount = amount_field(_("Belopp (kr)"), required=False)
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
 
     def clean(self):
         data = super().clean()
@@ -390,7 +382,7 @@ def _entry(field, label) -> SummaryEntry:
 KIND_CHOICES = [("", _("Välj typ av bilaga")), *AttachmentKind.choices]
 
 
-class AttachmentForm(forms.Form):
+class AttachmentForm(SiteForm):
     kind = forms.ChoiceField(
         label=_("Vad är det för bilaga?"),
         choices=KIND_CHOICES,
@@ -406,12 +398,11 @@ class AttachmentForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["file"].widget.attrs.update(file_input_attrs())
 
 
-class CompletionAnswerForm(forms.Form):
+class CompletionAnswerForm(SiteForm):
     answer = forms.CharField(label=_("Ditt svar"), widget=TEXTAREA, max_length=10_000)
     kind = forms.ChoiceField(
         label=_("Vad är det för bilaga?"), choices=KIND_CHOICES, required=False
@@ -419,12 +410,11 @@ class CompletionAnswerForm(forms.Form):
     file = forms.FileField(label=_("Bifoga en fil (frivilligt)"), required=False)
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["file"].widget.attrs.update(file_input_attrs())
 
 
-class WithdrawForm(forms.Form):
+class WithdrawForm(SiteForm):
     confirm = forms.BooleanField(
         label=_("Ja, jag vill ta tillbaka ansökan. Den kan inte skickas in igen."),
         error_messages={"required": _("Kryssa i rutan för att ta tillbaka ansökan.")},
@@ -433,24 +423,16 @@ class WithdrawForm(forms.Form):
         label=_("Varför? (frivilligt)"), required=False, max_length=2000, widget=TEXTAREA
     )
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
 
-
-class PaymentRequestForm(forms.Form):
+class PaymentRequestForm(SiteForm):
     amount = amount_field(_("Belopp att betala ut (kr)"))
     costs_reported = amount_field(
         _("Redovisade kostnader hittills (kr)"),
         help_text=_("Summan av de stödberättigande kostnader ni haft, enligt bokföringen."),
     )
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
 
-
-class FinalReportForm(forms.Form):
+class FinalReportForm(SiteForm):
     summary = forms.CharField(label=_("Vad har projektet gjort och uppnått?"), widget=TEXTAREA)
     jobs_created = forms.DecimalField(
         label=_("Nya arbetstillfällen (årsarbeten)"),
@@ -479,12 +461,8 @@ class FinalReportForm(forms.Form):
         error_messages={"invalid": _("Skriv ett tal, till exempel 12,5.")},
     )
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
 
-
-class OfficerContactForm(forms.ModelForm):
+class OfficerContactForm(SiteModelForm):
     """In the case officer's account settings in the admin: what applicants may see."""
 
     class Meta:

@@ -51,6 +51,10 @@ class Application(models.Model):
     )
     applicant_name = models.CharField(_("sökandens namn"), max_length=300, blank=True)
     applicant_email = models.EmailField(_("sökandens e-postadress"), blank=True)
+    # The language the applicant applied in: their mails and decision letter are in it.
+    language = models.CharField(
+        _("språk"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
     # Given on submission; NULL (not "") while a draft, so that drafts do not collide.
     reference = models.CharField(
         _("diarienummer"), max_length=20, unique=True, null=True, blank=True

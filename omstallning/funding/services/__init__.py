@@ -1,5 +1,5 @@
 """Writes for funding: one function per use case, each one transaction, permission checked
-and the step recorded in the case's audit log."""
+and the step recorded in the case's audit log (the decisions import in Wagtail's log)."""
 
 from .applicant import (
     ApplicationContent,
@@ -30,9 +30,11 @@ from .case import (
     payment_register,
     review_start,
 )
+from .decisions import DECISIONS_IMPORTED, decisions_import
 from .officers import officer_contact_save
 
 __all__ = [
+    "DECISIONS_IMPORTED",
     "ApplicationContent",
     "BudgetLineInput",
     "OrganisationFacts",
@@ -51,6 +53,7 @@ __all__ = [
     "completion_request",
     "conflict_declare",
     "criterion_scores_save",
+    "decisions_import",
     "final_report_submit",
     "officer_assessment_start",
     "officer_contact_save",

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Field
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
@@ -18,6 +18,7 @@ from omstallning.assessment.models import Assessment, Framework
 from omstallning.assessment.services import assessment_start
 from omstallning.core.models import Municipality
 from omstallning.core.organisation_numbers import normalise_organisation_number
+from omstallning.core.translation import supported_language
 from omstallning.core.typing import Account
 
 from .. import notifications
@@ -116,7 +117,11 @@ def application_create(
     if not call.is_open():
         raise ValidationError(_("Utlysningen är inte öppen för ansökningar."), code="closed")
     application = Application.objects.create(
-        call=call, organisation=organisation, applicant=user, title=title.strip()
+        call=call,
+        organisation=organisation,
+        applicant=user,
+        title=title.strip(),
+        language=supported_language(translation.get_language()),
     )
     record(application, "create", user, to_status=Status.DRAFT)
     return application
@@ -264,7 +269,9 @@ def application_submit(*, application: Application, user: Account) -> Applicatio
     move(application, "submit", user)
     application.submitted_at = timezone.now()
     application.reference = f"{application.submitted_at:%Y}-{application.pk:05d}"
-    application.save(update_fields=["submitted_at", "reference"])
+    # The language the applicant submits in is the one the case then speaks to them in.
+    application.language = supported_language(translation.get_language())
+    application.save(update_fields=["submitted_at", "reference", "language"])
     transaction.on_commit(lambda: notifications.send_receipt(application))
     return application
 

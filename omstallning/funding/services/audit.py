@@ -1,8 +1,10 @@
 """The one place a case changes status: checks the state machine and the person's role, then
-records who, when and why."""
+records who, when and why: in the case's own history (CaseEvent, which the case page and the
+reports read) and in Wagtail's log, beside every other staff action."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from omstallning.core.typing import Visitor
 
@@ -10,19 +12,31 @@ from ..models import Application, CaseEvent
 from ..permissions import roles_of
 from ..workflow import TRANSITIONS, transition
 
+# Wagtail log actions, one per case action (labelled in wagtail_hooks from ACTION_LABELS).
+CASE_LOG_ACTION = "funding.case.{}"
+
 
 def locked(application: Application) -> Application:
     return Application.objects.select_for_update().get(pk=application.pk)
 
 
 def record(application: Application, action: str, user: Visitor, reason: str = "", **statuses):
-    CaseEvent.objects.create(
+    actor = user if user.is_authenticated else None
+    event = CaseEvent.objects.create(
         application=application,
         action=action,
-        actor=user if user.is_authenticated else None,
+        actor=actor,
         reason=reason.strip(),
         from_status=statuses.get("from_status", ""),
         to_status=statuses.get("to_status", ""),
+    )
+    # The reason stays in the case's history, under the case's retention; the log says who
+    # took which step.
+    log(
+        instance=application,
+        action=CASE_LOG_ACTION.format(action),
+        user=actor,
+        data={"from_status": event.from_status, "to_status": event.to_status},
     )
 
 

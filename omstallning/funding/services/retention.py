@@ -10,6 +10,7 @@ from functools import partial
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
 from ..models import Application, Status
 
@@ -36,4 +37,6 @@ def draft_delete(application: Application) -> None:
         file = attachment.file
         assert file.name is not None  # a stored row's file column is never NULL
         transaction.on_commit(partial(file.storage.delete, file.name))
+    # A draft's steps in Wagtail's log go with it, as its CaseEvents do.
+    ModelLogEntry.objects.for_instance(application).delete()
     application.delete()

@@ -8,21 +8,24 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from wagtail.models import ModelLogEntry
 
+from omstallning.accounts.tests.factories import UserFactory
 from omstallning.core.organisation_numbers import with_check_digit
 from omstallning.funding.decision_import import (
     COLUMNS,
     ImportReport,
     RowError,
-    decisions_import,
     parse_row,
     utf8_lines,
 )
 from omstallning.funding.models import Decision, Outcome, Ownership
+from omstallning.funding.services import DECISIONS_IMPORTED, decisions_import
 
 from .factories import DecisionFactory, ProgrammeFactory
 
@@ -198,13 +201,11 @@ def test_the_import_function_reports_what_it_did(programme, case_prefix):
         [good_row(programme, f"{case_prefix}-1"), good_row(programme, f"{case_prefix}-2")]
     )
 
-    report = decisions_import(
-        io.StringIO(text), on_error=lambda line, reason: errors.append((line, reason))
-    )
+    report = decisions_import(user=None, rows_or_file=io.StringIO(text), on_error=errors.append)
 
     assert report == ImportReport(rows=2, created=2, updated=0, invalid=0, imported=True)
     assert errors == []
-    again = decisions_import(io.StringIO(text), on_error=lambda *error: errors.append(error))
+    again = decisions_import(user=None, rows_or_file=io.StringIO(text), on_error=errors.append)
     assert again == ImportReport(rows=2, created=0, updated=2, invalid=0, imported=True)
     assert stored(case_prefix).count() == 2
 
@@ -250,7 +251,8 @@ BAD_VALUES = [
     ("foreign_background", "ja", "foreign_background ska vara yes|no eller tomt, inte ”ja”"),
     ("env_impact", "bra", "env_impact ska vara positive|neutral|negative eller tomt"),
     ("applied_sek", "200000.50", "applied_sek ska vara ett belopp i hela kronor"),
-    ("applied_sek", "200 000", "applied_sek ska vara ett belopp i hela kronor"),
+    ("applied_sek", "200 000,50", "applied_sek ska vara ett belopp i hela kronor"),
+    ("applied_sek", "20 00 00", "applied_sek ska vara ett belopp i hela kronor"),
     ("applied_sek", "-200000", "applied_sek ska vara ett belopp i hela kronor"),
     ("applied_sek", "2e5", "applied_sek ska vara ett belopp i hela kronor"),
     ("applied_sek", "", "applied_sek ska vara ett belopp i hela kronor"),
@@ -333,6 +335,76 @@ def test_amounts_may_be_written_with_zero_oere_and_a_rejection_without_granted(
 
     assert Decision.objects.get(case_id=f"{case_prefix}-1").amount_granted == Decimal(150_000)
     assert Decision.objects.get(case_id=f"{case_prefix}-2").amount_granted == 0
+
+
+def test_amounts_may_be_written_as_swedish_excel_writes_them(tmp_path, programme, case_prefix):
+    """The shared number parser (core.csv_import.parse_number): thousands grouped by a space
+    or a no-break space, a decimal comma with zero öre."""
+    rows = [
+        good_row(programme, f"{case_prefix}-1", applied_sek="200 000", granted_sek="150\u00a0000"),
+        good_row(programme, f"{case_prefix}-2", applied_sek="200000,00", granted_sek="1 000,0"),
+    ]
+
+    run_import(write_csv(tmp_path, rows))
+
+    first, second = (Decision.objects.get(case_id=f"{case_prefix}-{n}") for n in (1, 2))
+    assert (first.amount_applied, first.amount_granted) == (Decimal(200_000), Decimal(150_000))
+    assert (second.amount_applied, second.amount_granted) == (Decimal(200_000), Decimal(1000))
+
+
+def test_a_semicolon_file_from_swedish_excel_imports(tmp_path, programme, case_prefix):
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, delimiter=";", lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerow(good_row(programme, f"{case_prefix}-1", applied_sek="200 000"))
+    path = tmp_path / "excel.csv"
+    path.write_text(out.getvalue(), encoding="utf-8-sig")
+
+    stdout, stderr = run_import(str(path))
+
+    assert stderr == ""
+    assert "1 nya beslut" in stdout
+    assert stored(case_prefix).get().amount_applied == Decimal(200_000)
+
+
+def test_the_import_is_logged_on_each_programme_it_wrote_to(tmp_path, programme, case_prefix):
+    other = ProgrammeFactory(code=f"imp-{uuid.uuid4().hex[:12]}")
+    run_import(write_csv(tmp_path, [good_row(programme, f"{case_prefix}-1")], "first.csv"))
+    rows = [
+        good_row(programme, f"{case_prefix}-1"),
+        good_row(programme, f"{case_prefix}-2"),
+        good_row(other, f"{case_prefix}-3"),
+    ]
+
+    run_import(write_csv(tmp_path, rows, "second.csv"))
+
+    entries = ModelLogEntry.objects.filter(action=DECISIONS_IMPORTED).order_by("pk")
+    mine = [e for e in entries if e.object_id in {str(programme.pk), str(other.pk)}]
+    assert [(e.object_id, e.user, e.data) for e in mine] == [
+        (str(programme.pk), None, {"created": 1, "updated": 0, "rows": 1, "invalid": 0}),
+        (str(programme.pk), None, {"created": 1, "updated": 1, "rows": 3, "invalid": 0}),
+        (str(other.pk), None, {"created": 1, "updated": 0, "rows": 3, "invalid": 0}),
+    ]
+    assert mine[1].message == "1 nya och 1 uppdaterade beslut importerades från en fil."
+
+
+def test_a_failed_import_is_not_logged(tmp_path, programme, case_prefix):
+    rows = [good_row(programme, f"{case_prefix}-1", decision="maybe")]
+
+    run_failing_import(write_csv(tmp_path, rows))
+
+    assert not ModelLogEntry.objects.filter(
+        action=DECISIONS_IMPORTED, object_id=str(programme.pk)
+    ).exists()
+
+
+def test_a_person_without_the_permission_may_not_import(programme, case_prefix):
+    text = csv_text([good_row(programme, f"{case_prefix}-1")])
+
+    with pytest.raises(PermissionDenied):
+        decisions_import(user=UserFactory(), rows_or_file=text, on_error=print)
+
+    assert not stored(case_prefix).exists()
 
 
 def test_a_case_id_twice_in_the_file_is_reported_with_both_lines(tmp_path, programme, case_prefix):
@@ -431,12 +503,13 @@ def test_skip_invalid_through_the_import_function(programme, case_prefix):
     )
 
     report = decisions_import(
-        io.StringIO(text), skip_invalid=True, on_error=lambda *error: errors.append(error)
+        user=None, rows_or_file=io.StringIO(text), skip_invalid=True, on_error=errors.append
     )
 
     assert report == ImportReport(rows=2, created=1, updated=0, invalid=1, imported=True)
-    assert [line for line, _ in errors] == [2]
-    assert "sni_code" in errors[0][1]
+    assert [error.line for error in errors] == [2]
+    assert errors[0].column == "sni_code"
+    assert "sni_code" in errors[0].message
     assert list(stored(case_prefix).values_list("case_id", flat=True)) == [f"{case_prefix}-2"]
 
 
@@ -449,10 +522,10 @@ def test_without_skip_invalid_the_import_function_keeps_nothing(programme, case_
         ]
     )
 
-    report = decisions_import(io.StringIO(text), on_error=lambda *error: errors.append(error))
+    report = decisions_import(user=None, rows_or_file=io.StringIO(text), on_error=errors.append)
 
     assert report == ImportReport(rows=2, created=0, updated=0, invalid=1, imported=False)
-    assert [line for line, _ in errors] == [3]
+    assert [error.line for error in errors] == [3]
     assert not stored(case_prefix).exists()
 
 
@@ -604,8 +677,9 @@ def test_utf8_lines_reads_as_it_goes_and_leaves_the_stream_open():
     ]
     with pytest.raises(
         RowError, match=r"Rad 5: filen är inte UTF-8 \(ogiltig byte 0xFF på position 21 "
-    ):
+    ) as error:
         next(lines)
+    assert error.value.line == 5
     assert not stream.closed
 
 

@@ -1,5 +1,5 @@
-"""Factories for Kunskapsbanken: the bank, its items, the terms they are tagged with and the
-municipalities of Region Västmanland.
+"""Factories for Kunskapsbanken: the bank, its items and the terms they are tagged with (the
+municipalities of Region Västmanland come from core's factories).
 
 Items go under the site's Kunskapsbanken (/kunskapsbank/), made the first time a test asks for
 it, so that every item of a test is in the one bank and the listing's counts are the test's.
@@ -16,13 +16,8 @@ from openpyxl import Workbook
 from wagtail.documents.models import Document
 from wagtail.models import Collection
 
-from omstallning.core.models import Municipality, Region, SdgGoal
-from omstallning.core.tests.factories import (
-    MunicipalityFactory,
-    PublishedPageFactory,
-    RegionFactory,
-    site_skeleton,
-)
+from omstallning.core.models import SdgGoal
+from omstallning.core.tests.factories import PublishedPageFactory, site_skeleton
 from omstallning.knowledge.models import (
     Audience,
     CompanySize,
@@ -35,20 +30,6 @@ from omstallning.knowledge.models import (
 )
 
 SLUG = "kunskapsbank"
-
-# SCB's codes for the municipalities of Västmanlands län.
-VASTMANLAND = {
-    "1904": "Skinnskatteberg",
-    "1907": "Surahammar",
-    "1960": "Kungsör",
-    "1961": "Hallstahammar",
-    "1962": "Norberg",
-    "1980": "Västerås",
-    "1981": "Sala",
-    "1982": "Fagersta",
-    "1983": "Köping",
-    "1984": "Arboga",
-}
 
 
 class KnowledgeIndexPageFactory(PublishedPageFactory):
@@ -138,26 +119,6 @@ def sizes(*slugs: str) -> list[CompanySize]:
 
 def audiences(*slugs: str) -> list[Audience]:
     return _each(Audience, "slug", slugs)
-
-
-def region_vastmanland() -> Region:
-    existing = Region.objects.filter(county_code="19").first()
-    return existing or RegionFactory(
-        name="Region Västmanland", county_name="Västmanlands län", county_code="19"
-    )
-
-
-def municipality(code: str) -> Municipality:
-    """A municipality of Region Västmanland by its SCB code, made the first time it is asked
-    for (the test database has none)."""
-    existing = Municipality.objects.filter(code=code).first()
-    return existing or MunicipalityFactory(
-        region=region_vastmanland(), code=code, name=VASTMANLAND[code]
-    )
-
-
-def municipalities(*codes: str) -> list[Municipality]:
-    return [municipality(code) for code in codes]
 
 
 def tool_workbook(title: str, steps: list[str]) -> Document:

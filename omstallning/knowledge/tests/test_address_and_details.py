@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from omstallning.core.tests.factories import municipalities, municipality
 from omstallning.knowledge import facets
 from omstallning.knowledge.models import KnowledgeTheme, ToolPage
 
@@ -19,8 +20,6 @@ from .factories import (
     ToolFactory,
     goals,
     knowledge_bank,
-    municipalities,
-    municipality,
     sectors,
     sizes,
     themes,

@@ -15,6 +15,7 @@ from wagtail.models import ModelLogEntry, Page
 from omstallning.accounts.roles import ADMINISTRATOR, EDITOR
 from omstallning.accounts.tests.factories import UserFactory, verified_client
 from omstallning.accounts.tests.refusals import assert_not_permitted
+from omstallning.core.tests.factories import municipality
 from omstallning.knowledge import services
 from omstallning.knowledge.federation import export
 from omstallning.knowledge.federation.schema import KnowledgeFeed
@@ -25,7 +26,7 @@ from omstallning.knowledge.models import (
 )
 from omstallning.knowledge.services import subscription_refresh
 
-from .factories import GoodExampleFactory, ToolFactory, goals, municipality, themes
+from .factories import GoodExampleFactory, ToolFactory, goals, themes
 from .feed_server import Reply
 from .feeds import SOURCE, copies, feed, feed_item, not_a_feed
 

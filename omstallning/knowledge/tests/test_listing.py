@@ -8,10 +8,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from omstallning.core.models import SdgGoal
+from omstallning.core.tests.factories import municipality
 from omstallning.knowledge import facets
 from omstallning.knowledge.models import KnowledgeTheme
 
-from .factories import GoodExampleFactory, ToolFactory, knowledge_bank, municipality, themes
+from .factories import GoodExampleFactory, ToolFactory, knowledge_bank, themes
 
 
 def titles(response) -> set[str]:

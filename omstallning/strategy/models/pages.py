@@ -2,6 +2,7 @@
 the same figures as a workbook and as the committee's report."""
 
 from collections.abc import Callable
+from functools import partial
 
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
@@ -126,7 +127,7 @@ class StrategyPage(RoutablePageMixin, BasePage):
         from ..report_pdf import committee_report
 
         return self._document(
-            committee_report,
+            partial(committee_report, language=getattr(request, "LANGUAGE_CODE", None)),
             content_type="application/pdf",
             name="rapport",
             extension="pdf",

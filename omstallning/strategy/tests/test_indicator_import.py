@@ -71,7 +71,9 @@ def test_wrong_columns_or_encoding(strategy, developer):
         strategy=strategy, user=developer, data="mål,indikator,år,värde\n".encode("latin-1")
     )
 
-    assert "Kolumner saknas" in wrong_header.errors[0].message
+    assert wrong_header.errors[0].message == (
+        "Rubrikraden stämmer inte. Saknas: mål, indikator, år, värde."
+    )
     assert "UTF-8" in latin1.errors[0].message
 
 

@@ -2,16 +2,20 @@
 
 import sys
 import time
+from functools import partial
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from omstallning.funding.decision_import import COLUMNS, RowError, decisions_import, utf8_lines
+from omstallning.core.csv_import import RowError
+from omstallning.funding.decision_import import COLUMNS
+from omstallning.funding.services import decisions_import
 
 
 class Command(BaseCommand):
     help = (
-        "Importerar tidigare beslut om stöd från en CSV-fil (UTF-8, kommaseparerad, rubrikrad "
+        "Importerar tidigare beslut om stöd från en CSV-fil (UTF-8, komma-, semikolon- eller "
+        "tabbseparerad, rubrikrad "
         f"med kolumnerna {', '.join(COLUMNS)}). Samma case_id uppdateras, dubbleras aldrig."
     )
 
@@ -26,30 +30,29 @@ class Command(BaseCommand):
     def handle(self, *args, file: str, skip_invalid: bool, **options):
         started = time.monotonic()
 
-        def on_error(line: int, reason: str) -> None:
-            self.stderr.write(_("Rad %(line)s: %(reason)s") % {"line": line, "reason": reason})
+        def on_error(error: RowError) -> None:
+            self.stderr.write(str(error))
 
         def on_progress(rows: int) -> None:
             if rows % 100_000 < 5000 and options["verbosity"] > 1:
                 self.stdout.write(_("%(rows)s rader lästa …") % {"rows": rows})
 
+        # Whoever runs the command acts as the system: the log shows the import as the
+        # system's, and no account's permission is asked (services.decisions_import).
+        run = partial(
+            decisions_import,
+            user=None,
+            skip_invalid=skip_invalid,
+            on_error=on_error,
+            on_progress=on_progress,
+        )
         try:
-            # Bytes, decoded by utf8_lines, so that bad UTF-8 is reported by its line.
+            # Bytes, decoded by core.csv_import, so that bad UTF-8 is reported by its line.
             if file == "-":
-                report = decisions_import(
-                    utf8_lines(sys.stdin.buffer),
-                    skip_invalid=skip_invalid,
-                    on_error=on_error,
-                    on_progress=on_progress,
-                )
+                report = run(rows_or_file=sys.stdin.buffer)
             else:
                 with open(file, "rb") as source:
-                    report = decisions_import(
-                        utf8_lines(source),
-                        skip_invalid=skip_invalid,
-                        on_error=on_error,
-                        on_progress=on_progress,
-                    )
+                    report = run(rows_or_file=source)
         except FileNotFoundError:
             raise CommandError(_("Filen finns inte: %(file)s") % {"file": file}) from None
         except RowError as error:
