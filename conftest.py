@@ -24,14 +24,6 @@ settings.register_profile("thorough", parent=settings.get_profile("omstallning")
 settings.load_profile("omstallning")
 
 
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items):
-    """The browser tests first. pytest-django puts the database tests before all others, so
-    the browser tests, which need no test database, would otherwise come last, and the two
-    workers would not finish together: one would run the long axe sweeps alone at the end."""
-    items.sort(key=lambda item: "e2e" not in item.nodeid.split("/")[0])
-
-
 @pytest.fixture
 def site(db):
     """The default site with its Swedish home page and the English translation."""

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from omstallning.core.forms import ModelChoiceField
 from omstallning.core.models import Municipality
 
 from .models import Feedback
@@ -14,7 +15,7 @@ class RegistrationForm(forms.Form):
         help_text=_("Hit skickar vi bekräftelsen och länken där du kan ändra din anmälan."),
     )
     organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
-    municipality = forms.ModelChoiceField(
+    municipality = ModelChoiceField(
         label=_("Kommun"),
         queryset=Municipality.objects.order_by("name"),
         required=False,

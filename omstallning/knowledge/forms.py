@@ -5,6 +5,7 @@ from django.template.defaultfilters import linebreaks_filter
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from omstallning.core.forms import ModelMultipleChoiceField
 from omstallning.core.models import Municipality, SdgGoal
 
 from .models import Audience, GoodExamplePage, KnowledgeItemPage, KnowledgeTheme, ToolPage
@@ -13,7 +14,7 @@ TEXTAREA = forms.Textarea(attrs={"rows": 5})
 
 
 def _choices(queryset, label, help_text=""):
-    return forms.ModelMultipleChoiceField(
+    return ModelMultipleChoiceField(
         queryset=queryset,
         required=False,
         label=label,

@@ -2,6 +2,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from omstallning.core.forms import ModelChoiceField
+
 from .models import InitiativeStatus, Strategy
 
 
@@ -45,7 +47,7 @@ class AdoptForm(forms.Form):
 class IndicatorImportForm(forms.Form):
     MAX_BYTES = 2_000_000
 
-    strategy = forms.ModelChoiceField(label=_("Strategi"), queryset=Strategy.objects.all())
+    strategy = ModelChoiceField(label=_("Strategi"), queryset=Strategy.objects.all())
     file = forms.FileField(
         label=_("CSV-fil"),
         help_text=_(

@@ -10,7 +10,12 @@ from django.core.exceptions import ValidationError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from omstallning.core.forms import SiteForm, SiteModelForm
+from omstallning.core.forms import (
+    ModelChoiceField,
+    ModelMultipleChoiceField,
+    SiteForm,
+    SiteModelForm,
+)
 from omstallning.core.models import Municipality
 from omstallning.core.organisation_numbers import normalise_organisation_number
 from omstallning.core.sni import section_of
@@ -67,7 +72,7 @@ class OrganisationForm(SiteForm):
         max_length=8,
         help_text=_("Branschkod enligt SNI 2007, 2–5 siffror. Finns på verksamt.se och scb.se."),
     )
-    municipality = forms.ModelChoiceField(
+    municipality = ModelChoiceField(
         label=_("Kommun där verksamheten finns"),
         queryset=Municipality.objects.order_by("name"),
         empty_label=_("Välj kommun"),
@@ -165,7 +170,7 @@ class OrganisationForm(SiteForm):
 
 
 class ApplicationStartForm(SiteForm):
-    organisation = forms.ModelChoiceField(
+    organisation = ModelChoiceField(
         label=_("Vem söker?"),
         queryset=ApplicantOrganisation.objects.none(),
         empty_label=None,
@@ -217,7 +222,7 @@ class ApplicationForm(SiteForm):
         required=False,
         help_text=_("Sökt belopp och egen finansiering ska tillsammans bli budgeten."),
     )
-    strategy_goals = forms.ModelMultipleChoiceField(
+    strategy_goals = ModelMultipleChoiceField(
         label=_("Mål i affärsplanen som projektet bidrar till"),
         queryset=StrategyGoal.objects.none(),
         required=False,

@@ -9,7 +9,7 @@ from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from omstallning.core.forms import SiteForm
+from omstallning.core.forms import ModelChoiceField, SiteForm
 from omstallning.core.typing import Account
 
 from .. import selectors, services
@@ -83,7 +83,7 @@ class AssignMeForm(CaseStepForm):
 class AssignForm(CaseStepForm):
     action = "assign"
 
-    officer = forms.ModelChoiceField(
+    officer = ModelChoiceField(
         label=_("Tilldela ärendet till"),
         queryset=None,
         empty_label=_("Välj handläggare"),
@@ -208,7 +208,7 @@ class CloseForm(_ReasonForm):
 class AssessForm(CaseStepForm):
     action = "assess"
 
-    framework = forms.ModelChoiceField(
+    framework = ModelChoiceField(
         label=_("Bedöm hållbarheten med"),
         queryset=None,
         empty_label=None,
@@ -288,7 +288,7 @@ class PaymentForm(CaseStepForm):
 
     action = "register_payment"
 
-    payment = forms.ModelChoiceField(
+    payment = ModelChoiceField(
         queryset=None,
         widget=forms.HiddenInput,
         error_messages={
