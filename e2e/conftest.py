@@ -1,14 +1,18 @@
 """Browser tests: the real site in a subprocess, driven by headless Chromium.
 
 One server (with its own fresh database) per xdist worker and one browser per run of e2e
-tests on that worker. The browser may reach nothing but that server: every other request is
-aborted and recorded, so tests can assert that no third-party request was made.
+tests on that worker. The database with the demo content is built once per run and copied
+for each worker, since migrating and loading the demo is the costliest step of the set-up.
+The browser may reach nothing but that server: every other request is aborted and recorded,
+so tests can assert that no third-party request was made.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -70,11 +74,9 @@ def _worker_id() -> str:
     return os.environ.get("PYTEST_XDIST_WORKER", "main")
 
 
-def _postgres_database(url: str, worker: str) -> tuple[str, dict, str]:
-    """A fresh database beside the one DATABASE_URL names: its URL, admin connection, name."""
+def _postgres_admin(url: str) -> dict:
     parts = urlsplit(url)
-    name = f"{parts.path.lstrip('/') or 'omstallning'}_e2e_{worker}"
-    admin = {
+    return {
         "host": parts.hostname or "127.0.0.1",
         "port": parts.port or 5432,
         "user": parts.username or "postgres",
@@ -82,11 +84,23 @@ def _postgres_database(url: str, worker: str) -> tuple[str, dict, str]:
         "dbname": "postgres",
         "autocommit": True,
     }
-    _postgres_recreate(admin, name, create=True)
+
+
+def _postgres_database(
+    url: str, worker: str, *, template: str | None = None
+) -> tuple[str, dict, str]:
+    """A fresh database beside the one DATABASE_URL names (a copy of `template`, if given):
+    its URL, admin connection and name."""
+    parts = urlsplit(url)
+    name = f"{parts.path.lstrip('/') or 'omstallning'}_e2e_{worker}"
+    admin = _postgres_admin(url)
+    _postgres_recreate(admin, name, create=True, template=template)
     return urlunsplit(parts._replace(path=f"/{name}")), admin, name
 
 
-def _postgres_recreate(admin: dict, name: str, *, create: bool) -> None:
+def _postgres_recreate(
+    admin: dict, name: str, *, create: bool, template: str | None = None
+) -> None:
     import psycopg
     from psycopg import sql
 
@@ -94,8 +108,71 @@ def _postgres_recreate(admin: dict, name: str, *, create: bool) -> None:
         conn.execute(
             sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
         )
-        if create:
+        if create and template:
+            conn.execute(
+                sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                    sql.Identifier(name), sql.Identifier(template)
+                )
+            )
+        elif create:
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
+@dataclass(frozen=True)
+class DemoDatabase:
+    """The migrated database with the demo content, and its uploaded files, to copy from."""
+
+    media: Path
+    private_media: Path
+    sqlite_path: Path | None = None
+    postgres_admin: dict | None = None
+    postgres_name: str | None = None
+
+
+def _demo_database(tmp_path_factory, env: dict, base_url: str) -> DemoDatabase:
+    """Built by the first worker that needs it, under a lock the others wait on; the folder
+    is the run's, shared by its workers, and goes with the run."""
+    shared = tmp_path_factory.getbasetemp().parent
+    if _worker_id() == "main":
+        shared = tmp_path_factory.getbasetemp()
+    folder = shared / "e2e-demo"
+    postgres = base_url.startswith(("postgres://", "postgresql://", "pgsql://"))
+    with (shared / "e2e-demo.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        demo = DemoDatabase(
+            media=folder / "media",
+            private_media=folder / "private",
+            sqlite_path=None if postgres else folder / "demo.sqlite3",
+            postgres_admin=_postgres_admin(base_url) if postgres else None,
+            postgres_name=f"{urlsplit(base_url).path.lstrip('/') or 'omstallning'}_e2e_demo"
+            if postgres
+            else None,
+        )
+        if not (folder / "built").exists():
+            _build_demo_database(demo, folder, env, base_url)
+    return demo
+
+
+def _build_demo_database(demo: DemoDatabase, folder: Path, env: dict, base_url: str) -> None:
+    folder.mkdir(exist_ok=True)
+    build_env = {
+        **env,
+        "MEDIA_ROOT": str(demo.media),
+        "PRIVATE_MEDIA_ROOT": str(demo.private_media),
+    }
+    if demo.postgres_admin is not None:
+        _postgres_recreate(demo.postgres_admin, demo.postgres_name, create=True)
+        build_env["DATABASE_URL"] = urlunsplit(
+            urlsplit(base_url)._replace(path=f"/{demo.postgres_name}")
+        )
+    else:
+        build_env["DATABASE_URL"] = f"sqlite:///{demo.sqlite_path}"
+    builder = Server(url="", env=build_env, log_dir=folder)
+    _run_setup_command(builder, "migrate", "--no-input")
+    _run_setup_command(builder, "load_demo_content", "--without-users")
+    demo.media.mkdir(exist_ok=True)
+    demo.private_media.mkdir(exist_ok=True)
+    (folder / "built").touch()
 
 
 @dataclass
@@ -238,17 +315,20 @@ def server(tmp_path_factory, mail_server) -> Server:
     )
     base_url = os.environ.get("DATABASE_URL", "")
     postgres: list | None = None
-    if base_url.startswith(("postgres://", "postgresql://", "pgsql://")):
-        env["DATABASE_URL"], *postgres = _postgres_database(base_url, worker)
-    else:
-        env["DATABASE_URL"] = f"sqlite:///{tmp / 'e2e.sqlite3'}"
-
     port = _free_port()
     env["BASE_URL"] = f"http://127.0.0.1:{port}"
     srv = Server(url=f"http://127.0.0.1:{port}", env=env, log_dir=tmp, mail=mail_server[0])
     try:
-        _run_setup_command(srv, "migrate", "--no-input")
-        _run_setup_command(srv, "load_demo_content", "--without-users")
+        demo = _demo_database(tmp_path_factory, env, base_url)
+        if demo.postgres_admin is not None:
+            env["DATABASE_URL"], *postgres = _postgres_database(
+                base_url, worker, template=demo.postgres_name
+            )
+        else:
+            shutil.copyfile(demo.sqlite_path, tmp / "e2e.sqlite3")
+            env["DATABASE_URL"] = f"sqlite:///{tmp / 'e2e.sqlite3'}"
+        shutil.copytree(demo.media, tmp / "media")
+        shutil.copytree(demo.private_media, tmp / "private")
         log = (tmp / "server.log").open("w")
         srv.process = subprocess.Popen(
             [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
@@ -336,6 +416,12 @@ def _close_browser_before_other_tests():
 
 def pytest_sessionfinish(session, exitstatus):
     _BROWSER.close()
+    # The run's demo database on PostgreSQL goes once every worker is done (the SQLite one
+    # goes with the run's temporary folder).
+    base_url = os.environ.get("DATABASE_URL", "")
+    if _worker_id() == "main" and base_url.startswith(("postgres://", "postgresql://", "pgsql://")):
+        name = f"{urlsplit(base_url).path.lstrip('/') or 'omstallning'}_e2e_demo"
+        _postgres_recreate(_postgres_admin(base_url), name, create=False)
 
 
 @pytest.fixture

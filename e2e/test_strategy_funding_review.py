@@ -96,6 +96,9 @@ def _start_application(page, username: str) -> str:
     page.get_by_label("Projektets namn").fill("Solceller på lagret")
     page.get_by_role("button", name="Börja på ansökan").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Solceller på lagret")
+    # Autosave is htmx's: typing before its script has run (a cold server serves it slowly)
+    # would be typing into a form without autosave.
+    page.wait_for_load_state("load")
     return page.url
 
 

@@ -45,3 +45,21 @@ def can_answer(user: Visitor, assessment: Assessment) -> bool:
 
 def can_lock(user: Visitor, assessment: Assessment) -> bool:
     return user.is_authenticated and user.has_perm("assessment.lock_assessment")
+
+
+def can_reopen(user: Visitor, assessment: Assessment) -> bool:
+    """A submitted assessment goes back to draft only by staff who may change assessments."""
+    return (
+        user.is_authenticated
+        and assessment.status == Assessment.Status.SUBMITTED
+        and user.has_perm("assessment.change_assessment")
+        and not is_hidden_from(user, assessment)
+    )
+
+
+def can_make_framework_version(user: Visitor) -> bool:
+    return user.is_authenticated and user.has_perm("assessment.add_frameworkversion")
+
+
+def can_publish_framework_version(user: Visitor) -> bool:
+    return user.is_authenticated and user.has_perm("assessment.change_framework")

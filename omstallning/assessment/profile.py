@@ -102,27 +102,78 @@ def _percentage(points: Decimal, weights: Decimal) -> Decimal | None:
     return (points * 100 / weights).quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP)
 
 
+@dataclass
+class _Lists:
+    """The criteria each list of the profile names, in the framework's order."""
+
+    knockouts: list[str] = field(default_factory=list)
+    rethink: list[str] = field(default_factory=list)
+    strengthen: list[str] = field(default_factory=list)
+    mitigate: list[str] = field(default_factory=list)
+    find_out: list[str] = field(default_factory=list)
+    unmotivated: list[str] = field(default_factory=list)
+    unanswered: list[str] = field(default_factory=list)
+
+    def sort(self, spec: CriterionSpec, answer: AnswerFacts, impact: str, share: Decimal) -> None:
+        """Put an answered criterion on every list its answer calls for."""
+        if answer.is_knockout:
+            self.knockouts.append(spec.key)
+        negative = _is_negative(impact)
+        if negative and spec.rethink_when_negative_without_action and not answer.has_action:
+            self.rethink.append(spec.key)
+        if negative or answer.is_knockout:
+            self.mitigate.append(spec.key)
+        elif impact == Impact.UNKNOWN:
+            self.find_out.append(spec.key)
+        elif share < Decimal("0.5"):
+            self.strengthen.append(spec.key)
+        needs_motivation = spec.motivation_rule == MotivationRule.ALWAYS or (
+            spec.motivation_rule == MotivationRule.NEGATIVE and (negative or answer.is_knockout)
+        )
+        if needs_motivation and not answer.has_motivation:
+            self.unmotivated.append(spec.key)
+
+
+@dataclass
+class _Sums:
+    """Weighted points in all and per dimension, and each dimension's impact counts."""
+
+    points: Decimal = Decimal(0)
+    weights: Decimal = Decimal(0)
+    dimension_points: dict[str, list[Decimal]] = field(default_factory=dict)
+    dimension_counts: dict[str, list[int]] = field(default_factory=dict)
+
+    def add(self, spec: CriterionSpec, impact: str, share: Decimal) -> None:
+        self.points += spec.weight * share
+        self.weights += spec.weight
+        if not spec.dimension:
+            return
+        sums = self.dimension_points.setdefault(spec.dimension, [Decimal(0), Decimal(0)])
+        sums[0] += spec.weight * share
+        sums[1] += spec.weight
+        counts = self.dimension_counts.setdefault(spec.dimension, [0, 0, 0])
+        counts[0] += _is_positive(impact)
+        counts[1] += _is_negative(impact)
+        counts[2] += impact == Impact.UNKNOWN
+
+    def dimensions(self) -> dict[str, DimensionSummary]:
+        return {
+            code: DimensionSummary(
+                _percentage(*self.dimension_points[code]), *self.dimension_counts[code]
+            )
+            for code in sorted(self.dimension_points)
+        }
+
+
 def compute_profile(criteria: Sequence[CriterionSpec], answers: Iterable[AnswerFacts]) -> Profile:
     """The profile of one assessment: criteria in the framework's order, answers in any order."""
     by_key = {answer.criterion_key: answer for answer in answers}
     goal_impacts: dict[int, set[str]] = {}
-    dimension_points: dict[str, list[Decimal]] = {}
-    dimension_counts: dict[str, list[int]] = {}
-    points = weights = Decimal(0)
-    knockouts, rethink, strengthen, mitigate, find_out, unmotivated, unanswered = (
-        [],
-        [],
-        [],
-        [],
-        [],
-        [],
-        [],
-    )
-
+    sums, lists = _Sums(), _Lists()
     for spec in criteria:
         answer = by_key.get(spec.key)
         if answer is None or (answer.value is None and not answer.not_relevant):
-            unanswered.append(spec.key)
+            lists.unanswered.append(spec.key)
             continue
         if answer.not_relevant:
             for goal in spec.goals:
@@ -131,48 +182,18 @@ def compute_profile(criteria: Sequence[CriterionSpec], answers: Iterable[AnswerF
         impact = answer.impact or Impact.NONE
         for goal in spec.goals:
             goal_impacts.setdefault(goal, set()).add(impact)
-
         share = _normalised(spec, answer.value)
-        points += spec.weight * share
-        weights += spec.weight
-        if spec.dimension:
-            sums = dimension_points.setdefault(spec.dimension, [Decimal(0), Decimal(0)])
-            sums[0] += spec.weight * share
-            sums[1] += spec.weight
-            counts = dimension_counts.setdefault(spec.dimension, [0, 0, 0])
-            counts[0] += _is_positive(impact)
-            counts[1] += _is_negative(impact)
-            counts[2] += impact == Impact.UNKNOWN
-
-        if answer.is_knockout:
-            knockouts.append(spec.key)
-        negative = _is_negative(impact)
-        if negative and spec.rethink_when_negative_without_action and not answer.has_action:
-            rethink.append(spec.key)
-        if negative or answer.is_knockout:
-            mitigate.append(spec.key)
-        elif impact == Impact.UNKNOWN:
-            find_out.append(spec.key)
-        elif share < Decimal("0.5"):
-            strengthen.append(spec.key)
-        needs_motivation = spec.motivation_rule == MotivationRule.ALWAYS or (
-            spec.motivation_rule == MotivationRule.NEGATIVE and (negative or answer.is_knockout)
-        )
-        if needs_motivation and not answer.has_motivation:
-            unmotivated.append(spec.key)
-
+        sums.add(spec, impact, share)
+        lists.sort(spec, answer, impact, share)
     return Profile(
         goals={goal: combine_goal_impacts(found) for goal, found in sorted(goal_impacts.items())},
-        dimensions={
-            code: DimensionSummary(_percentage(*dimension_points[code]), *dimension_counts[code])
-            for code in sorted(dimension_points)
-        },
-        weighted_score=_percentage(points, weights),
-        knockouts=tuple(knockouts),
-        rethink=tuple(rethink),
-        to_strengthen=tuple(strengthen),
-        to_mitigate=tuple(mitigate),
-        to_find_out=tuple(find_out),
-        missing_motivation=tuple(unmotivated),
-        unanswered=tuple(unanswered),
+        dimensions=sums.dimensions(),
+        weighted_score=_percentage(sums.points, sums.weights),
+        knockouts=tuple(lists.knockouts),
+        rethink=tuple(lists.rethink),
+        to_strengthen=tuple(lists.strengthen),
+        to_mitigate=tuple(lists.mitigate),
+        to_find_out=tuple(lists.find_out),
+        missing_motivation=tuple(lists.unmotivated),
+        unanswered=tuple(lists.unanswered),
     )

@@ -1,5 +1,6 @@
 """Writes: each function is one use case in one transaction, checks permission, and records
-who did it."""
+who did it: in the assessment's own history (AssessmentEvent, which the assessment page shows
+beside the answers) and in Wagtail's log, beside every other staff action."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from django.db import transaction
 from django.db.models import Max, Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from omstallning.core.models import SdgGoal, SustainabilityDimension
 from omstallning.core.typing import Account, Visitor
@@ -27,21 +29,34 @@ from .models import (
     FrameworkVersion,
     GoalResult,
 )
-from .permissions import can_answer, can_lock, can_see_subject
+from .permissions import (
+    can_answer,
+    can_lock,
+    can_make_framework_version,
+    can_publish_framework_version,
+    can_reopen,
+    can_see_subject,
+)
 from .profile import Profile
 from .selectors import profile_of
 
 Action = AssessmentEvent.Action
 Status = Assessment.Status
 
+# Wagtail log actions (labelled in wagtail_hooks): one per assessment event, and the two
+# framework version steps.
+ASSESSMENT_LOG_ACTION = "assessment.{}"
+VERSION_MADE = "assessment.version_made"
+VERSION_PUBLISHED = "assessment.version_published"
+
 
 def _record(assessment: Assessment, action: str, user: Visitor | None, detail: str = "") -> None:
+    actor = user if user is not None and user.is_authenticated else None
     AssessmentEvent.objects.create(
-        assessment=assessment,
-        action=action,
-        actor=user if user is not None and user.is_authenticated else None,
-        detail=detail[:300],
+        assessment=assessment, action=action, actor=actor, detail=detail[:300]
     )
+    # The detail (answered keys, a reopening's reason) stays in the assessment's own history.
+    log(instance=assessment, action=ASSESSMENT_LOG_ACTION.format(action), user=actor)
 
 
 @transaction.atomic
@@ -213,7 +228,7 @@ def assessment_submit(*, assessment: Assessment, user: Account) -> Assessment:
 @transaction.atomic
 def assessment_reopen(*, assessment: Assessment, user: Account, reason: str) -> Assessment:
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    if assessment.status != Status.SUBMITTED or not user.has_perm("assessment.change_assessment"):
+    if not can_reopen(user, assessment):
         raise PermissionDenied(_("Bara en inlämnad bedömning kan öppnas igen, av behörig."))
     if not reason.strip():
         raise ValidationError(_("Skriv varför bedömningen öppnas igen."), code="reason")
@@ -238,14 +253,16 @@ def assessment_lock(*, assessment: Assessment, user: Account) -> Assessment:
 
 
 @transaction.atomic
-def framework_version_copy(*, version: FrameworkVersion, user: Visitor) -> FrameworkVersion:
+def framework_version_copy(*, version: FrameworkVersion, user: Account) -> FrameworkVersion:
     """A new, unpublished version with the same criteria, to edit."""
+    if not can_make_framework_version(user):
+        raise PermissionDenied(_("Du får inte göra nya versioner av ramverk."))
     number = version.framework.versions.aggregate(highest=Max("number"))["highest"] + 1
     copy = FrameworkVersion.objects.create(
         framework=version.framework,
         number=number,
         change_note="",
-        created_by=user if user.is_authenticated else None,
+        created_by=user,
     )
     for criterion in version.criteria.prefetch_related(
         "options", "conditions", "sdg_goals", "sdg_targets"
@@ -265,12 +282,13 @@ def framework_version_copy(*, version: FrameworkVersion, user: Visitor) -> Frame
             child.pk = child.id = None
             child.criterion = new
             child.save()
+    log(instance=copy, action=VERSION_MADE, user=user, data={"from_number": version.number})
     return copy
 
 
 @transaction.atomic
 def framework_version_publish(*, version: FrameworkVersion, user: Account) -> FrameworkVersion:
-    if not user.has_perm("assessment.change_framework"):
+    if not can_publish_framework_version(user):
         raise PermissionDenied(_("Du får inte publicera ramverk."))
     if not version.criteria.exists():
         raise ValidationError(_("En version utan kriterier kan inte publiceras."), code="empty")
@@ -283,4 +301,5 @@ def framework_version_publish(*, version: FrameworkVersion, user: Account) -> Fr
     if version.published_at is None:
         version.published_at = timezone.now()
         version.save(update_fields=["published_at"])
+        log(instance=version, action=VERSION_PUBLISHED, user=user)
     return version

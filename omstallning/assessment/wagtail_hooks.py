@@ -9,6 +9,7 @@ from wagtail.admin.widgets.button import Button
 
 from omstallning.core.admin_menu import PermittedMenuItem
 
+from . import services
 from .admin_views import assessments
 from .admin_views.frameworks import (
     VersionEditView,
@@ -16,7 +17,7 @@ from .admin_views.frameworks import (
     version_new_view,
     version_publish_view,
 )
-from .models import Framework, FrameworkVersion
+from .models import AssessmentEvent, Framework, FrameworkVersion
 from .registry import is_assessable
 
 
@@ -119,3 +120,27 @@ def assessment_admin_css():
 @hooks.register("insert_global_admin_js")
 def assessment_admin_js():
     return format_html('<script src="{}" defer></script>', static("assessment/admin.js"))
+
+
+# What the admin's history says for each step of an assessment.
+LOG_MESSAGES = {
+    AssessmentEvent.Action.CREATED: _("Bedömning påbörjad"),
+    AssessmentEvent.Action.ANSWERED: _("Svar i bedömningen sparade"),
+    AssessmentEvent.Action.SUBMITTED: _("Bedömning inlämnad"),
+    AssessmentEvent.Action.REOPENED: _("Bedömning öppnad igen"),
+    AssessmentEvent.Action.LOCKED: _("Bedömning låst"),
+}
+
+
+@hooks.register("register_log_actions")
+def register_assessment_log_actions(actions):
+    for action, label in AssessmentEvent.Action.choices:
+        actions.register_action(
+            services.ASSESSMENT_LOG_ACTION.format(action), label, LOG_MESSAGES[action]
+        )
+    actions.register_action(
+        services.VERSION_MADE, _("Ny version av ramverk"), _("Ny version av ramverket gjord")
+    )
+    actions.register_action(
+        services.VERSION_PUBLISHED, _("Ramverk publicerat"), _("Versionen av ramverket publicerad")
+    )

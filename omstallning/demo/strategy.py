@@ -117,7 +117,17 @@ def _assess(subject, framework: Framework, impacts: dict[int, str]) -> None:
 
 
 def load_demo_strategy(home: Page) -> Strategy:
-    strategy = Strategy.objects.create(
+    strategy = _strategy()
+    areas = _focus_areas(strategy)
+    framework = Framework.objects.get(key="agenda-2030")
+    goals = _goals(areas, framework)
+    _initiatives(strategy, goals, framework)
+    _strategy_page(home, strategy)
+    return strategy
+
+
+def _strategy() -> Strategy:
+    return Strategy.objects.create(
         name="Affärsplan Västmanland",
         slug="affarsplan-vastmanland",
         period_start=2023,
@@ -130,11 +140,17 @@ def load_demo_strategy(home: Page) -> Strategy:
         adopted_on=datetime.date(2023, 3, 14),
         adopted_by="regionala utvecklingsnämnden",
     )
-    areas = [
+
+
+def _focus_areas(strategy: Strategy) -> list[FocusArea]:
+    return [
         FocusArea.objects.create(strategy=strategy, name=name, description=text, sort_order=i)
         for i, (name, text) in enumerate(FOCUS_AREAS)
     ]
-    framework = Framework.objects.get(key="agenda-2030")
+
+
+def _goals(areas: list[FocusArea], framework: Framework) -> dict[str, StrategyGoal]:
+    """The goals with their indicators and values, by code; assessed where GOALS says how."""
     goals = {}
     for (area, code, title, indicator_name, unit, baseline, target, direction, values,
          impacts) in GOALS:  # fmt: skip
@@ -149,6 +165,11 @@ def load_demo_strategy(home: Page) -> Strategy:
         if impacts:
             _assess(goal, framework, impacts)
         goals[code] = goal
+    return goals
+
+
+def _initiatives(strategy: Strategy, goals: dict[str, StrategyGoal], framework: Framework) -> None:
+    """The initiatives with their status reports; assessed where INITIATIVES says how."""
     for (code, title, responsible, start, end, budget, goal_codes, status, progress,
          impacts) in INITIATIVES:  # fmt: skip
         initiative = Initiative.objects.create(
@@ -168,6 +189,9 @@ def load_demo_strategy(home: Page) -> Strategy:
             )
         if impacts:
             _assess(initiative, framework, impacts)
+
+
+def _strategy_page(home: Page, strategy: Strategy) -> None:
     page = home.add_child(
         instance=StrategyPage(
             title="Affärsplan Västmanland",
@@ -179,4 +203,3 @@ def load_demo_strategy(home: Page) -> Strategy:
         )
     )
     page.save_revision().publish()
-    return strategy

@@ -48,7 +48,6 @@ from .models import (
     Outcome,
     Programme,
     YesNo,
-    ownership_of,
 )
 
 __all__ = ["COLUMNS", "ImportReport", "RowError", "parse_row", "run", "utf8_lines"]
@@ -86,7 +85,6 @@ UPDATED_FIELDS = [
     "sni_section",
     "company_size",
     "women_owner_share",
-    "ownership",
     "ceo_gender",
     "foreign_background",
     "environmental_impact",
@@ -303,7 +301,6 @@ class DecisionRowForm(RowForm):
             sni_section=self.sni_section,
             company_size=data["company_size"],
             women_owner_share=data["women_owner_share"],
-            ownership=ownership_of(data["women_owner_share"]),
             ceo_gender=data["ceo_gender"],
             foreign_background=data["foreign_background"],
             environmental_impact=data["env_impact"],
@@ -327,6 +324,76 @@ def _programme_codes() -> dict[str, int]:
     return codes
 
 
+class _BatchWriter:
+    """Writes the parsed decisions in batches and counts what became of them. A decision
+    handled on the platform is never overwritten: it is reported as a bad row."""
+
+    def __init__(self, *, skip_invalid: bool, on_error: Callable[[RowError], None]) -> None:
+        self.skip_invalid, self.on_error = skip_invalid, on_error
+        self.created = self.updated = self.invalid = 0
+        self.by_programme: Counter[tuple[int, bool]] = Counter()
+        self.batch: list[tuple[Decision, int]] = []
+
+    def add(self, decision: Decision, line: int) -> bool:
+        """Queue a decision; True when a full batch was written."""
+        self.batch.append((decision, line))
+        if len(self.batch) < BATCH:
+            return False
+        self.flush()
+        return True
+
+    def refuse(self, error: RowError) -> None:
+        self.invalid += 1
+        self.on_error(error)
+
+    def flush(self) -> None:
+        batch, self.batch = self.batch, []
+        existing = dict(
+            Decision.objects.filter(case_id__in=[d.case_id for d, _line in batch]).values_list(
+                "case_id", "source"
+            )
+        )
+        writable = []
+        for decision, line in batch:
+            if existing.get(decision.case_id) == Decision.Source.HANDLED:
+                self.refuse(
+                    RowError(
+                        _("Ärendet är handlagt på plattformen och skrivs inte över."),
+                        line=line,
+                        column="case_id",
+                    )
+                )
+            else:
+                writable.append(decision)
+        # After a bad row nothing will be kept, but the rest is still checked.
+        if self.invalid and not self.skip_invalid:
+            return
+        now = timezone.now()
+        for decision in writable:
+            decision.recorded_at = now
+        Decision.objects.bulk_create(
+            writable, update_conflicts=True, unique_fields=["case_id"], update_fields=UPDATED_FIELDS
+        )
+        for decision in writable:
+            known = decision.case_id in existing
+            self.by_programme[decision.programme_id, known] += 1
+            self.updated += known
+            self.created += not known
+
+    def report(self, rows: int, imported: bool) -> ImportReport:
+        programmes = sorted({pk for pk, _updated in self.by_programme}) if imported else []
+        return ImportReport(
+            rows=rows,
+            created=self.created if imported else 0,
+            updated=self.updated if imported else 0,
+            invalid=self.invalid,
+            imported=imported,
+            by_programme={
+                pk: (self.by_programme[pk, False], self.by_programme[pk, True]) for pk in programmes
+            },
+        )
+
+
 def run(
     source: bytes | str | BinaryIO | Iterable[str],
     *,
@@ -341,51 +408,8 @@ def run(
     programmes = _programme_codes()
     today = timezone.localdate()
     seen: dict[str, int] = {}
-    rows = created = updated = invalid = 0
-    by_programme: Counter[tuple[int, bool]] = Counter()
-    batch: list[Decision] = []
-    batch_lines: list[int] = []
-
-    def flush() -> None:
-        nonlocal created, updated, invalid
-        existing = dict(
-            Decision.objects.filter(case_id__in=[d.case_id for d in batch]).values_list(
-                "case_id", "source"
-            )
-        )
-        writable = []
-        for decision, line in zip(batch, batch_lines, strict=True):
-            if existing.get(decision.case_id) == Decision.Source.HANDLED:
-                invalid += 1
-                on_error(
-                    RowError(
-                        _("Ärendet är handlagt på plattformen och skrivs inte över."),
-                        line=line,
-                        column="case_id",
-                    )
-                )
-            else:
-                writable.append(decision)
-        if invalid and not skip_invalid:
-            batch.clear()
-            batch_lines.clear()
-            return
-        now = timezone.now()
-        for decision in writable:
-            decision.recorded_at = now
-        Decision.objects.bulk_create(
-            writable,
-            update_conflicts=True,
-            unique_fields=["case_id"],
-            update_fields=UPDATED_FIELDS,
-        )
-        for decision in writable:
-            by_programme[decision.programme_id, decision.case_id in existing] += 1
-        updated += sum(1 for d in writable if d.case_id in existing)
-        created += sum(1 for d in writable if d.case_id not in existing)
-        batch.clear()
-        batch_lines.clear()
-
+    rows = 0
+    writer = _BatchWriter(skip_invalid=skip_invalid, on_error=on_error)
     with transaction.atomic():
         for line, row in read_rows(text_lines(source), columns=COLUMNS):
             rows += 1
@@ -399,32 +423,14 @@ def run(
                         column="case_id",
                     )
             except RowError as error:
-                invalid += 1
-                on_error(error.at(line))
+                writer.refuse(error.at(line))
                 continue
             seen[decision.case_id] = line
-            # After a bad row nothing will be kept, but flush() still checks the rest.
-            batch.append(decision)
-            batch_lines.append(line)
-            if len(batch) >= BATCH:
-                flush()
-                if on_progress:
-                    on_progress(rows)
-        if batch:
-            flush()
-        imported = skip_invalid or not invalid
+            if writer.add(decision, line) and on_progress:
+                on_progress(rows)
+        if writer.batch:
+            writer.flush()
+        imported = skip_invalid or not writer.invalid
         if not imported:
             transaction.set_rollback(True)
-    return ImportReport(
-        rows=rows,
-        created=created if imported else 0,
-        updated=updated if imported else 0,
-        invalid=invalid,
-        imported=imported,
-        by_programme={
-            pk: (by_programme[pk, False], by_programme[pk, True])
-            for pk in sorted({pk for pk, _updated in by_programme})
-        }
-        if imported
-        else {},
-    )
+    return writer.report(rows, imported)

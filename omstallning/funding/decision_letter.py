@@ -22,58 +22,13 @@ def decision_letter_pdf(decision: Decision) -> bytes:
 
 
 def _letter(decision: Decision) -> bytes:
-    application = decision.application
-    organisation = application.organisation if application else None
     region = Region.objects.order_by("pk").first()
     sender = region.name if region else _("Regionen")
     pdf = PlatformPdf(_("Beslut %(case)s") % {"case": decision.case_id})
     pdf.add_page()
-    pdf.set_font("DejaVu", size=9)
-    pdf.multi_cell(
-        0,
-        5,
-        "\n".join(
-            [
-                sender,
-                _("Diarienummer: %(case)s") % {"case": decision.case_id},
-                _("Datum: %(date)s") % {"date": date_format(decision.decided_on, "j F Y")},
-            ]
-        ),
-        new_x="LMARGIN",
-        new_y="NEXT",
-        align="R",
-    )
-    pdf.ln(6)
-    if organisation is not None:
-        pdf.paragraph(
-            f"{organisation.name}\n{_('Organisationsnummer')} {organisation.organisation_number}"
-        )
-    pdf.heading(_("Beslut om stöd"), size=18)
-    if application is not None:
-        pdf.paragraph(
-            _("Ärende: %(title)s, inom %(programme)s.")
-            % {"title": application.title, "programme": decision.programme.name}
-        )
+    _letterhead(pdf, decision, sender)
     pdf.heading(_("Beslut"), size=13)
-    if decision.outcome == Outcome.GRANTED:
-        pdf.paragraph(
-            _("%(region)s beviljar stöd med högst %(amount)s till projektet.")
-            % {"region": sender, "amount": kr(decision.amount_granted)}
-        )
-        pdf.paragraph(
-            _("Sökt belopp: %(applied)s. Beviljat belopp: %(granted)s.")
-            % {"applied": kr(decision.amount_applied), "granted": kr(decision.amount_granted)}
-        )
-        if decision.programme.de_minimis:
-            pdf.paragraph(
-                _(
-                    "Stödet lämnas som stöd av mindre betydelse (de minimis) enligt "
-                    "kommissionens förordning (EU) 2023/2831. Spara det här beslutet: det "
-                    "behövs när ni söker annat stöd de närmaste tre åren."
-                )
-            )
-    else:
-        pdf.paragraph(_("%(region)s avslår ansökan.") % {"region": sender})
+    _outcome(pdf, decision, sender)
     if decision.motivation:
         pdf.heading(_("Motivering"), size=13)
         pdf.paragraph(decision.motivation)
@@ -100,3 +55,57 @@ def _letter(decision: Decision) -> bytes:
         )
     )
     return bytes(pdf.output())
+
+
+def _letterhead(pdf: PlatformPdf, decision: Decision, sender: str) -> None:
+    """Sender, case number and date on the right; the recipient; what the case is."""
+    application = decision.application
+    pdf.set_font("DejaVu", size=9)
+    pdf.multi_cell(
+        0,
+        5,
+        "\n".join(
+            [
+                sender,
+                _("Diarienummer: %(case)s") % {"case": decision.case_id},
+                _("Datum: %(date)s") % {"date": date_format(decision.decided_on, "j F Y")},
+            ]
+        ),
+        new_x="LMARGIN",
+        new_y="NEXT",
+        align="R",
+    )
+    pdf.ln(6)
+    if application is not None:
+        organisation = application.organisation
+        pdf.paragraph(
+            f"{organisation.name}\n{_('Organisationsnummer')} {organisation.organisation_number}"
+        )
+    pdf.heading(_("Beslut om stöd"), size=18)
+    if application is not None:
+        pdf.paragraph(
+            _("Ärende: %(title)s, inom %(programme)s.")
+            % {"title": application.title, "programme": decision.programme.name}
+        )
+
+
+def _outcome(pdf: PlatformPdf, decision: Decision, sender: str) -> None:
+    if decision.outcome != Outcome.GRANTED:
+        pdf.paragraph(_("%(region)s avslår ansökan.") % {"region": sender})
+        return
+    pdf.paragraph(
+        _("%(region)s beviljar stöd med högst %(amount)s till projektet.")
+        % {"region": sender, "amount": kr(decision.amount_granted)}
+    )
+    pdf.paragraph(
+        _("Sökt belopp: %(applied)s. Beviljat belopp: %(granted)s.")
+        % {"applied": kr(decision.amount_applied), "granted": kr(decision.amount_granted)}
+    )
+    if decision.programme.de_minimis:
+        pdf.paragraph(
+            _(
+                "Stödet lämnas som stöd av mindre betydelse (de minimis) enligt "
+                "kommissionens förordning (EU) 2023/2831. Spara det här beslutet: det "
+                "behövs när ni söker annat stöd de närmaste tre åren."
+            )
+        )

@@ -24,17 +24,21 @@ class Table:
     rows: list[list]
 
 
+def _percent(share: float | None) -> float | None:
+    return None if share is None else round(share * 100, 1)
+
+
 def _figure_cells(figures: Figures) -> list:
     return [
         figures.decisions,
         figures.granted,
         figures.amount_granted,
-        None if figures.grant_rate is None else round(figures.grant_rate * 100, 1),
-        None if figures.amount_share is None else round(figures.amount_share * 100, 1),
+        _percent(figures.grant_rate),
+        _percent(figures.amount_share),
     ]
 
 
-def tables(statistics: FundingStatistics) -> list[Table]:
+def _breakdown_tables(statistics: FundingStatistics) -> list[Table]:
     headers = [
         _("Grupp"),
         _("Beslut"),
@@ -43,93 +47,94 @@ def tables(statistics: FundingStatistics) -> list[Table]:
         _("Andel beviljade (%)"),
         _("Andel av beviljat belopp (%)"),
     ]
-    result = [Table(_("Totalt"), headers, [[_("Alla beslut"), *_figure_cells(statistics.totals)]])]
-    for breakdown in statistics.breakdowns:
-        result.append(
-            Table(
-                breakdown.title,
-                headers,
+    totals = Table(_("Totalt"), headers, [[_("Alla beslut"), *_figure_cells(statistics.totals)]])
+    return [totals] + [
+        Table(
+            breakdown.title,
+            headers,
+            [
                 [
-                    [
-                        int(row.key) if breakdown.key == "year" else row.label,
-                        *_figure_cells(row.figures),
-                    ]
-                    for row in breakdown.rows
-                ],
-            )
+                    int(row.key) if breakdown.key == "year" else row.label,
+                    *_figure_cells(row.figures),
+                ]
+                for row in breakdown.rows
+            ],
         )
-    trend_headers = [_("År"), _("Beviljade beslut 1:1"), _("Beviljat belopp 1:1 (kr)")]
+        for breakdown in statistics.breakdowns
+    ]
+
+
+def _trend_table(statistics: FundingStatistics) -> Table:
+    headers = [_("År"), _("Beviljade beslut 1:1"), _("Beviljat belopp 1:1 (kr)")]
     for _key, label, _condition in UNDERREPRESENTED:
-        trend_headers += [
+        headers += [
             _("%(group)s: andel av beloppet (%%)") % {"group": label},
             _("%(group)s: andel av besluten (%%)") % {"group": label},
         ]
-    trend_rows = []
+    rows = []
     for row in statistics.trend:
         cells = [row.year, row.decisions, row.amount_granted]
         for key, _label, _condition in UNDERREPRESENTED:
             group = row.groups[key]
-            cells += [
-                None if group.money_share is None else round(group.money_share * 100, 1),
-                None if group.decision_share is None else round(group.decision_share * 100, 1),
-            ]
-        trend_rows.append(cells)
-    result.append(Table(_("Underrepresenterade grupper per år"), trend_headers, trend_rows))
-    result.append(
-        Table(
-            _("Per globalt mål"),
-            [
-                _("Mål"),
-                _("Beslut med positiv påverkan"),
-                _("Belopp med positiv påverkan (kr)"),
-                _("Beslut med negativ påverkan"),
-                _("Belopp med negativ påverkan (kr)"),
-            ],
-            [
-                [
-                    f"{sdg.number}. {sdg.title}",
-                    sdg.positive.decisions,
-                    sdg.positive.amount_granted,
-                    sdg.negative.decisions,
-                    sdg.negative.amount_granted,
-                ]
-                for sdg in statistics.sdgs
-            ],
-        )
-    )
-    result.append(
-        Table(
-            _("Per mål i affärsplanen"),
-            [_("Mål"), _("Beviljade beslut"), _("Beviljat belopp (kr)")],
-            [
-                [f"{goal.code} {goal.title}", goal.decisions, goal.amount_granted]
-                for goal in statistics.strategy_goals
-            ],
-        )
-    )
-    result.append(
-        Table(
-            _("Budget per program och år"),
-            [
-                _("Program"),
-                _("År"),
-                _("Budgetram (kr)"),
-                _("Beviljat (kr)"),
-                _("Andel av ramen (%)"),
-            ],
-            [
-                [
-                    row.programme,
-                    row.year,
-                    row.frame,
-                    row.granted,
-                    None if row.share is None else round(row.share * 100, 1),
-                ]
-                for row in statistics.budget_use
-            ],
-        )
-    )
-    return result
+            cells += [_percent(group.money_share), _percent(group.decision_share)]
+        rows.append(cells)
+    return Table(_("Underrepresenterade grupper per år"), headers, rows)
+
+
+def _sdg_table(statistics: FundingStatistics) -> Table:
+    headers = [
+        _("Mål"),
+        _("Beslut med positiv påverkan"),
+        _("Belopp med positiv påverkan (kr)"),
+        _("Beslut med negativ påverkan"),
+        _("Belopp med negativ påverkan (kr)"),
+    ]
+    rows = [
+        [
+            f"{sdg.number}. {sdg.title}",
+            sdg.positive.decisions,
+            sdg.positive.amount_granted,
+            sdg.negative.decisions,
+            sdg.negative.amount_granted,
+        ]
+        for sdg in statistics.sdgs
+    ]
+    return Table(_("Per globalt mål"), headers, rows)
+
+
+def _strategy_goal_table(statistics: FundingStatistics) -> Table:
+    headers = [_("Mål"), _("Beviljade beslut"), _("Beviljat belopp (kr)")]
+    rows = [
+        [f"{goal.code} {goal.title}", goal.decisions, goal.amount_granted]
+        for goal in statistics.strategy_goals
+    ]
+    return Table(_("Per mål i affärsplanen"), headers, rows)
+
+
+def _budget_table(statistics: FundingStatistics) -> Table:
+    headers = [
+        _("Program"),
+        _("År"),
+        _("Budgetram (kr)"),
+        _("Beviljat (kr)"),
+        _("Andel av ramen (%)"),
+    ]
+    rows = [
+        [row.programme, row.year, row.frame, row.granted, _percent(row.share)]
+        for row in statistics.budget_use
+    ]
+    return Table(_("Budget per program och år"), headers, rows)
+
+
+def tables(statistics: FundingStatistics) -> list[Table]:
+    """The page's figures, table by table in the page's order."""
+    return [
+        *_breakdown_tables(statistics),
+        _trend_table(statistics),
+        _sdg_table(statistics),
+        _strategy_goal_table(statistics),
+        _budget_table(statistics),
+    ]
 
 
 def _csv_rows(statistics: FundingStatistics):

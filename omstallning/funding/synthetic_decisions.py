@@ -24,7 +24,7 @@ from itertools import accumulate
 from omstallning.core.organisation_numbers import with_check_digit
 from omstallning.core.sni import section_of
 
-from .models import Decision, Programme, ownership_of
+from .models import Decision, Programme
 
 SEED = 2026
 
@@ -277,7 +277,6 @@ def as_decision(
         sni_section=section_of(organisation.sni_code) or "",
         company_size=organisation.size,
         women_owner_share=organisation.women_owner_share,
-        ownership=ownership_of(organisation.women_owner_share),
         ceo_gender=organisation.ceo_gender,
         foreign_background=organisation.foreign_background,
         environmental_impact=row.environmental_impact,

@@ -13,9 +13,10 @@ from openpyxl.styles import Font
 from omstallning.core.selectors import sdg_names
 from omstallning.core.spreadsheets import spreadsheet_safe
 
-from .models import Indicator, InitiativeUpdate
+from .models import Indicator, InitiativeUpdate, Strategy
 
 if TYPE_CHECKING:
+    from .red_thread import RedThread
     from .selectors import Overview
 
 # Lazy, so that each file is in the language it is made in, not the one the module met.
@@ -40,6 +41,22 @@ def _sheet(book: Workbook, title: str, headers: list[str], rows: list[list]) -> 
 def strategy_workbook(overview: "Overview", today: date) -> bytes:
     strategy, thread = overview.strategy, overview.red_thread
     book = Workbook()
+    _about_sheet(book, strategy, today)
+    _goals_sheet(book, overview)
+    _indicators_sheet(book, strategy)
+    _initiatives_sheet(book, overview)
+    _updates_sheet(book, strategy)
+    names = sdg_names()
+    _red_thread_sheet(book, thread, names)
+    _sheet(book, _("Luckor"), [_("Slag"), _("Vad")], _gap_rows(thread, names))
+
+    output = io.BytesIO()
+    book.save(output)
+    return output.getvalue()
+
+
+def _about_sheet(book: Workbook, strategy: Strategy, today: date) -> None:
+    # The workbook's first, default sheet: it becomes the about page rather than a blank one.
     about = book.active
     about.title = _("Strategi")
     for label, value in [
@@ -54,6 +71,8 @@ def strategy_workbook(overview: "Overview", today: date) -> bytes:
     ]:
         about.append([label, spreadsheet_safe(value)])
 
+
+def _goals_sheet(book: Workbook, overview: "Overview") -> None:
     goal_rows = [
         [area.name, row.goal.code, row.goal.title, str(TRACK_LABELS[row.rollup.track]),
          round(row.rollup.progress, 1), round(row.rollup.expected, 1),
@@ -69,24 +88,15 @@ def strategy_workbook(overview: "Overview", today: date) -> bytes:
         goal_rows,
     )  # fmt: skip
 
+
+def _indicators_sheet(book: Workbook, strategy: Strategy) -> None:
     indicator_rows = []
     for indicator in (
         Indicator.objects.filter(goal__focus_area__strategy=strategy)
         .select_related("goal")
         .prefetch_related("values")
     ):
-        base = [
-            indicator.goal.code,
-            indicator.name,
-            indicator.unit,
-            indicator.get_direction_display(),
-        ]
-        indicator_rows.append(
-            [*base, indicator.baseline_year, indicator.baseline_value, _("Utgångsvärde")]
-        )
-        for value in indicator.values.all():
-            indicator_rows.append([*base, value.year, value.value, value.note])
-        indicator_rows.append([*base, indicator.target_year, indicator.target_value, _("Målvärde")])
+        indicator_rows += _indicator_rows(indicator)
     _sheet(
         book,
         _("Indikatorer"),
@@ -94,6 +104,23 @@ def strategy_workbook(overview: "Overview", today: date) -> bytes:
         indicator_rows,
     )
 
+
+def _indicator_rows(indicator: Indicator) -> list[list]:
+    # Baseline first and target last, so the measured years read as a series between them.
+    base = [
+        indicator.goal.code,
+        indicator.name,
+        indicator.unit,
+        indicator.get_direction_display(),
+    ]
+    rows = [[*base, indicator.baseline_year, indicator.baseline_value, _("Utgångsvärde")]]
+    for value in indicator.values.all():
+        rows.append([*base, value.year, value.value, value.note])
+    rows.append([*base, indicator.target_year, indicator.target_value, _("Målvärde")])
+    return rows
+
+
+def _initiatives_sheet(book: Workbook, overview: "Overview") -> None:
     _sheet(
         book,
         _("Insatser"),
@@ -110,6 +137,8 @@ def strategy_workbook(overview: "Overview", today: date) -> bytes:
         ],
     )  # fmt: skip
 
+
+def _updates_sheet(book: Workbook, strategy: Strategy) -> None:
     updates = InitiativeUpdate.objects.filter(initiative__strategy=strategy).select_related(
         "initiative"
     )
@@ -121,7 +150,8 @@ def strategy_workbook(overview: "Overview", today: date) -> bytes:
          for u in updates],
     )  # fmt: skip
 
-    names = sdg_names()
+
+def _red_thread_sheet(book: Workbook, thread: "RedThread", names: dict[int, str]) -> None:
     _sheet(
         book,
         _("Röd tråd"),
@@ -134,6 +164,8 @@ def strategy_workbook(overview: "Overview", today: date) -> bytes:
         ],
     )  # fmt: skip
 
+
+def _gap_rows(thread: "RedThread", names: dict[int, str]) -> list[list]:
     gaps = [
         [_("Globalt mål utan bidrag"), f"{sdg} {names.get(sdg, '')}"]
         for sdg in thread.uncovered_sdgs
@@ -149,8 +181,4 @@ def strategy_workbook(overview: "Overview", today: date) -> bytes:
         for i in thread.unassessed_initiatives
     ]
     gaps += [[_("Dimension ur balans"), code] for code in thread.out_of_balance]
-    _sheet(book, _("Luckor"), [_("Slag"), _("Vad")], gaps)
-
-    output = io.BytesIO()
-    book.save(output)
-    return output.getvalue()
+    return gaps

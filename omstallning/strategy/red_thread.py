@@ -97,11 +97,42 @@ def red_thread(
     goal_profiles: Mapping[int, Profile],
     initiative_profiles: Mapping[int, Profile],
 ) -> RedThread:
+    serving = _serving(goals, initiatives)
+    all_profiles = [*goal_profiles.values(), *initiative_profiles.values()]
+    covered = {sdg for p in all_profiles for sdg, impact in p.goals.items() if impact in POSITIVE}
+    positive = {d: sum(p.dimensions.get(d, (0, 0))[0] for p in all_profiles) for d in DIMENSIONS}
+    average = sum(positive.values()) / len(DIMENSIONS)
+    return RedThread(
+        goals=goals,
+        matrix=_matrix(goals, serving, goal_profiles, initiative_profiles),
+        uncovered_sdgs=[sdg for sdg in SDG_NUMBERS if sdg not in covered],
+        unmitigated=_all_unmitigated(
+            goals, initiatives, serving, goal_profiles, initiative_profiles
+        ),
+        unassessed_goals=[g for g in goals if g.id not in goal_profiles],
+        unassessed_initiatives=[i for i in initiatives if i.id not in initiative_profiles],
+        positive_per_dimension=positive,
+        out_of_balance=[d for d in DIMENSIONS if average and positive[d] < average / 2],
+        budget_total=sum((i.budget for i in initiatives), Decimal(0)),
+        budget_per_dimension=_budget_per_dimension(initiatives, initiative_profiles),
+    )
+
+
+def _serving(goals: list[Goal], initiatives: list[Initiative]) -> dict[int, list[Initiative]]:
+    """Goal id → the initiatives serving it, in the initiatives' order."""
     serving: dict[int, list[Initiative]] = {goal.id: [] for goal in goals}
     for initiative in initiatives:
         for goal_id in initiative.goal_ids:
             serving.setdefault(goal_id, []).append(initiative)
+    return serving
 
+
+def _matrix(
+    goals: list[Goal],
+    serving: Mapping[int, list[Initiative]],
+    goal_profiles: Mapping[int, Profile],
+    initiative_profiles: Mapping[int, Profile],
+) -> dict[int, dict[int, Cell]]:
     matrix = {sdg: {goal.id: Cell() for goal in goals} for sdg in SDG_NUMBERS}
     for goal in goals:
         profiles = [goal_profiles.get(goal.id)] + [
@@ -109,12 +140,20 @@ def red_thread(
         ]
         for profile in filter(None, profiles):
             for sdg, impact in profile.goals.items():
+                # An assessment may name numbers that are no SDG; the matrix has no row for them.
                 if sdg in matrix:
                     _count(matrix[sdg][goal.id], impact)
+    return matrix
 
-    all_profiles = [*goal_profiles.values(), *initiative_profiles.values()]
-    covered = {sdg for p in all_profiles for sdg, impact in p.goals.items() if impact in POSITIVE}
 
+def _all_unmitigated(
+    goals: list[Goal],
+    initiatives: list[Initiative],
+    serving: Mapping[int, list[Initiative]],
+    goal_profiles: Mapping[int, Profile],
+    initiative_profiles: Mapping[int, Profile],
+) -> list[UnmitigatedNegative]:
+    """The goals' gaps first, then the initiatives'."""
     unmitigated = []
     for goal in goals:
         helpers = [initiative_profiles.get(i.id) for i in serving.get(goal.id, [])]
@@ -122,6 +161,7 @@ def red_thread(
             goal_profiles.get(goal.id), helpers, goal.code, goal.title, "goal"
         )
     for initiative in initiatives:
+        # An initiative cannot counter its own harm: only the others serving its goals can.
         helpers = [
             initiative_profiles.get(other.id)
             for goal_id in initiative.goal_ids
@@ -135,12 +175,13 @@ def red_thread(
             initiative.title,
             "initiative",
         )
+    return unmitigated
 
-    positive = {d: sum(p.dimensions.get(d, (0, 0))[0] for p in all_profiles) for d in DIMENSIONS}
-    average = sum(positive.values()) / len(DIMENSIONS)
-    out_of_balance = [d for d in DIMENSIONS if average and positive[d] < average / 2]
 
-    budget_per_dimension = {
+def _budget_per_dimension(
+    initiatives: list[Initiative], initiative_profiles: Mapping[int, Profile]
+) -> dict[str, Decimal]:
+    return {
         d: sum(
             (
                 i.budget
@@ -152,18 +193,6 @@ def red_thread(
         )
         for d in DIMENSIONS
     }
-    return RedThread(
-        goals=goals,
-        matrix=matrix,
-        uncovered_sdgs=[sdg for sdg in SDG_NUMBERS if sdg not in covered],
-        unmitigated=unmitigated,
-        unassessed_goals=[g for g in goals if g.id not in goal_profiles],
-        unassessed_initiatives=[i for i in initiatives if i.id not in initiative_profiles],
-        positive_per_dimension=positive,
-        out_of_balance=out_of_balance,
-        budget_total=sum((i.budget for i in initiatives), Decimal(0)),
-        budget_per_dimension=budget_per_dimension,
-    )
 
 
 def _unmitigated(

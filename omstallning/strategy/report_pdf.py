@@ -17,7 +17,9 @@ from .exports import TRACK_LABELS
 from .heatmap import cell_colours, cell_text
 
 if TYPE_CHECKING:
-    from .selectors import Overview
+    from .models import Strategy
+    from .red_thread import Cell, RedThread
+    from .selectors import GoalRow, Overview
 
 
 def _hex(colour: str) -> tuple[int, int, int]:
@@ -35,8 +37,17 @@ def _committee_report(overview: "Overview", today: date) -> bytes:
     names = sdg_names()
     dimensions = dimension_names()
     pdf = PlatformPdf(f"{strategy.name} – {_('uppföljning')} {today.year}")
+    # The summary counts the goals and the follow-up lists them, in the same order.
+    goal_rows = [row for _area, rows in overview.focus_areas for row in rows]
+    _cover(pdf, strategy, today)
+    _summary(pdf, overview, goal_rows, dimensions)
+    _red_thread_matrix(pdf, thread, names)
+    _gaps(pdf, thread, names, dimensions)
+    _follow_up(pdf, overview, goal_rows)
+    return bytes(pdf.output())
 
-    # Cover
+
+def _cover(pdf: PlatformPdf, strategy: "Strategy", today: date) -> None:
     pdf.add_page()
     pdf.ln(50)
     pdf.heading(strategy.name, size=26)
@@ -58,12 +69,16 @@ def _committee_report(overview: "Overview", today: date) -> bytes:
     if strategy.is_example_data:
         pdf.set_font("DejaVu", "B", 12)
         pdf.paragraph(_("Exempeldata: mål, siffror och insatser är påhittade."))
+    # Back to body text: the later pages draw in whatever font the cover leaves set.
     pdf.set_font("DejaVu", size=10)
 
-    # Summary
+
+def _summary(
+    pdf: PlatformPdf, overview: "Overview", goal_rows: list["GoalRow"], dimensions: dict[str, str]
+) -> None:
+    thread = overview.red_thread
     pdf.add_page()
     pdf.heading(_("Sammanfattning"))
-    goal_rows = [row for _area, rows in overview.focus_areas for row in rows]
     tracks = {key: 0 for key in TRACK_LABELS}
     for row in goal_rows:
         tracks[row.rollup.track] += 1
@@ -90,7 +105,9 @@ def _committee_report(overview: "Overview", today: date) -> bytes:
         [80, 60, 30],
     )
 
-    # Red thread
+
+def _red_thread_matrix(pdf: PlatformPdf, thread: "RedThread", names: dict[int, str]) -> None:
+    # Landscape: one column per goal of the strategy has to fit beside the SDG labels.
     pdf.add_page(orientation="landscape")
     pdf.heading(_("Den röda tråden"))
     pdf.paragraph(
@@ -107,18 +124,7 @@ def _committee_report(overview: "Overview", today: date) -> bytes:
     for sdg, cells in thread.matrix.items():
         pdf.cell(label_w, cell_h, f"{sdg} {names.get(sdg, '')}"[:52], border=1)
         for goal in thread.goals:
-            cell = cells[goal.id]
-            fill, text_fill = cell_colours(cell.positive, cell.negative)
-            pdf.set_fill_color(*_hex(fill))
-            pdf.set_text_color(*_hex(text_fill))
-            pdf.cell(
-                cell_w,
-                cell_h,
-                cell_text(cell.positive, cell.negative),
-                border=1,
-                align="C",
-                fill=True,
-            )
+            _matrix_cell(pdf, cells[goal.id], cell_w, cell_h)
         pdf.set_text_color(0, 0, 0)
         pdf.ln()
     pdf.ln(3)
@@ -127,7 +133,25 @@ def _committee_report(overview: "Overview", today: date) -> bytes:
           "båda. Grått: ingen bedömd påverkan.")
     )  # fmt: skip
 
-    # Gaps
+
+def _matrix_cell(pdf: PlatformPdf, cell: "Cell", width: float, height: float) -> None:
+    # Coloured like the heat map on the strategy page, so the two read the same way.
+    fill, text_fill = cell_colours(cell.positive, cell.negative)
+    pdf.set_fill_color(*_hex(fill))
+    pdf.set_text_color(*_hex(text_fill))
+    pdf.cell(
+        width,
+        height,
+        cell_text(cell.positive, cell.negative),
+        border=1,
+        align="C",
+        fill=True,
+    )
+
+
+def _gaps(
+    pdf: PlatformPdf, thread: "RedThread", names: dict[int, str], dimensions: dict[str, str]
+) -> None:
     pdf.add_page(orientation="portrait")
     pdf.heading(_("Luckor"))
     pdf.heading(_("Globala mål som inget mål eller ingen insats bidrar till"), size=11)
@@ -154,7 +178,9 @@ def _committee_report(overview: "Overview", today: date) -> bytes:
         pdf.heading(_("Dimensioner ur balans"), size=11)
         pdf.paragraph(", ".join(dimensions.get(code, code) for code in thread.out_of_balance))
 
-    # Follow-up
+
+def _follow_up(pdf: PlatformPdf, overview: "Overview", goal_rows: list["GoalRow"]) -> None:
+    # No page break of its own: the follow-up continues on the gaps' page.
     pdf.heading(_("Uppföljning"))
     pdf.data_table(
         [_("Mål"), _("Läge"), _("Genomfört"), _("Väntat nu")],
@@ -175,4 +201,3 @@ def _committee_report(overview: "Overview", today: date) -> bytes:
         ],
         [85, 40, 35, 25],
     )  # fmt: skip
-    return bytes(pdf.output())

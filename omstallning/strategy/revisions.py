@@ -113,20 +113,37 @@ def _changed(old, new, fields: dict) -> list[str]:
 
 
 def versions_compare(older: Strategy, newer: Strategy) -> Comparison:
-    def goals(strategy):
-        return {
-            g.code: g
-            for g in StrategyGoal.objects.filter(focus_area__strategy=strategy)
-            .select_related("focus_area")
-            .prefetch_related("indicators")
-        }
+    old_goals, new_goals = _goals_by_code(older), _goals_by_code(newer)
+    old_items, new_items = _initiatives_by_code(older), _initiatives_by_code(newer)
+    return Comparison(
+        older=older,
+        newer=newer,
+        goals_added=[new_goals[c] for c in sorted(new_goals.keys() - old_goals.keys())],
+        goals_removed=[old_goals[c] for c in sorted(old_goals.keys() - new_goals.keys())],
+        goals_changed=_goals_changed(old_goals, new_goals),
+        initiatives_added=[new_items[c] for c in sorted(new_items.keys() - old_items.keys())],
+        initiatives_removed=[old_items[c] for c in sorted(old_items.keys() - new_items.keys())],
+        initiatives_changed=_initiatives_changed(old_items, new_items),
+        assessments_changed=_assessments_changed(old_goals, new_goals, old_items, new_items),
+    )
 
-    def initiatives(strategy):
-        return {i.code: i for i in strategy.initiatives.prefetch_related("goals")}
 
-    old_goals, new_goals = goals(older), goals(newer)
-    old_items, new_items = initiatives(older), initiatives(newer)
+def _goals_by_code(strategy: Strategy) -> dict[str, StrategyGoal]:
+    return {
+        g.code: g
+        for g in StrategyGoal.objects.filter(focus_area__strategy=strategy)
+        .select_related("focus_area")
+        .prefetch_related("indicators")
+    }
 
+
+def _initiatives_by_code(strategy: Strategy) -> dict[str, Initiative]:
+    return {i.code: i for i in strategy.initiatives.prefetch_related("goals")}
+
+
+def _goals_changed(
+    old_goals: dict[str, StrategyGoal], new_goals: dict[str, StrategyGoal]
+) -> list[Change]:
     goals_changed = []
     for code in sorted(old_goals.keys() & new_goals.keys()):
         old, new = old_goals[code], new_goals[code]
@@ -137,15 +154,31 @@ def versions_compare(older: Strategy, newer: Strategy) -> Comparison:
             fields.append(_("indikatorer"))
         if fields:
             goals_changed.append(Change(code, new.title, fields))
+    return goals_changed
+
+
+def _initiatives_changed(
+    old_items: dict[str, Initiative], new_items: dict[str, Initiative]
+) -> list[Change]:
     initiatives_changed = []
     for code in sorted(old_items.keys() & new_items.keys()):
         old, new = old_items[code], new_items[code]
         fields = _changed(old, new, INITIATIVE_FIELDS)
+        # By code: each version has its own goal rows, so their keys never match.
         if {g.code for g in old.goals.all()} != {g.code for g in new.goals.all()}:
             fields.append(_("bidrar till mål"))
         if fields:
             initiatives_changed.append(Change(code, new.title, fields))
+    return initiatives_changed
 
+
+def _assessments_changed(
+    old_goals: dict[str, StrategyGoal],
+    new_goals: dict[str, StrategyGoal],
+    old_items: dict[str, Initiative],
+    new_items: dict[str, Initiative],
+) -> list[Change]:
+    """The goals' changed assessments first, then the initiatives'."""
     assessments_changed = []
     for model, old_map, new_map in (
         (StrategyGoal, old_goals, new_goals),
@@ -161,14 +194,4 @@ def versions_compare(older: Strategy, newer: Strategy) -> Comparison:
                 assessments_changed.append(
                     Change(code, str(new_map[code].title), [label or _("påverkan ändrad")])
                 )
-    return Comparison(
-        older=older,
-        newer=newer,
-        goals_added=[new_goals[c] for c in sorted(new_goals.keys() - old_goals.keys())],
-        goals_removed=[old_goals[c] for c in sorted(old_goals.keys() - new_goals.keys())],
-        goals_changed=goals_changed,
-        initiatives_added=[new_items[c] for c in sorted(new_items.keys() - old_items.keys())],
-        initiatives_removed=[old_items[c] for c in sorted(old_items.keys() - new_items.keys())],
-        initiatives_changed=initiatives_changed,
-        assessments_changed=assessments_changed,
-    )
+    return assessments_changed

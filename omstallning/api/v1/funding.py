@@ -10,14 +10,14 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
-from omstallning.core import municipality_codes
-from omstallning.core.sni import SECTIONS
+from omstallning.funding.forms.statistics import FIRST_YEAR, LAST_YEAR, StatisticsFilterForm
 from omstallning.funding.permissions import is_staff_for_funding
 from omstallning.funding.statistics import (
     MIN_DECISIONS,
     UNDERREPRESENTED,
-    Figures,
-    StatisticsFilter,
+    FundingStatistics,
+    SdgRow,
+    TrendRow,
     funding_statistics,
 )
 
@@ -28,13 +28,14 @@ router = Router(tags=["Finansiering"])
 
 
 class StatisticsQuery(Schema):
-    year_from: int | None = Field(None, ge=1990, le=2100, description="Från och med år")
-    year_to: int | None = Field(None, ge=1990, le=2100, description="Till och med år")
+    """The types; what a value must be (a known programme, municipality or SNI section, years
+    in order) is the statistics page's own filter form, so page and API answer alike."""
+
+    year_from: int | None = Field(None, ge=FIRST_YEAR, le=LAST_YEAR, description="Från och med år")
+    year_to: int | None = Field(None, ge=FIRST_YEAR, le=LAST_YEAR, description="Till och med år")
     programme: Text = Field("", max_length=40, description="Programmets kod")
-    municipality: str = Field(
-        "", pattern=rf"^({municipality_codes.PATTERN})?$", description="Kommunkod"
-    )
-    sector: str = Field("", pattern=r"^[A-U]?$", description="SNI-avdelning, A–U")
+    municipality: Text = Field("", max_length=4, description="Kommunkod, fyra siffror")
+    sector: Text = Field("", max_length=1, description="SNI-avdelning, A–U")
 
 
 class FiguresOut(Schema):
@@ -70,11 +71,28 @@ class TrendOut(Schema):
     amount_granted: Decimal | None
     groups: list[GroupShareOut]
 
+    @staticmethod
+    def resolve_groups(row: TrendRow) -> list[dict]:
+        labels = {key: str(label) for key, label, _condition in UNDERREPRESENTED}
+        return [
+            {
+                "group": key,
+                "label": labels[key],
+                "money_share": share.money_share,
+                "decision_share": share.decision_share,
+            }
+            for key, share in row.groups.items()
+        ]
+
 
 class SdgOut(Schema):
     goal: int
     positive: FiguresOut
     negative: FiguresOut
+
+    @staticmethod
+    def resolve_goal(row: SdgRow) -> int:
+        return row.number
 
 
 class StrategyGoalOut(Schema):
@@ -94,6 +112,8 @@ class BudgetOut(Schema):
 
 
 class StatisticsOut(Schema):
+    """Read straight from the statistics the page shows (funding.statistics)."""
+
     suppressed: bool = Field(description="Sant när små celler är dolda (null)")
     min_decisions: int
     totals: FiguresOut
@@ -103,15 +123,13 @@ class StatisticsOut(Schema):
     strategy_goals: list[StrategyGoalOut]
     budget_use: list[BudgetOut]
 
+    @staticmethod
+    def resolve_min_decisions(statistics: FundingStatistics) -> int:
+        return MIN_DECISIONS
 
-def _figures(figures: Figures) -> dict:
-    return {
-        "decisions": figures.decisions,
-        "granted": figures.granted,
-        "amount_granted": figures.amount_granted,
-        "grant_rate": figures.grant_rate,
-        "amount_share": figures.amount_share,
-    }
+    @staticmethod
+    def resolve_underrepresented_trend(statistics: FundingStatistics) -> list[TrendRow]:
+        return statistics.trend
 
 
 @router.get(
@@ -123,83 +141,14 @@ def _figures(figures: Figures) -> dict:
         "storlek, ägande (40/60-regeln), vd:s kön, utländsk bakgrund och miljöpåverkan; "
         "andelen av 1:1-medlen till underrepresenterade grupper per år; belopp per globalt "
         "mål och per mål i affärsplanen. Siffror som bygger på 1–4 beslut är null. "
-        "400 när till år är före från år."
+        "400 med förklaring när ett filter inte går att använda: okänt program, okänd "
+        "kommun eller SNI-avdelning, eller till år före från år."
     ),
 )
 def get_statistics(request: HttpRequest, query: Query[StatisticsQuery]):
-    if query.year_from and query.year_to and query.year_to < query.year_from:
-        raise HttpError(400, _("Till år kan inte vara före från år."))
-    if query.sector and query.sector not in SECTIONS:
-        raise HttpError(400, _("Okänd SNI-avdelning."))
-    statistics = funding_statistics(
-        StatisticsFilter(
-            year_from=query.year_from,
-            year_to=query.year_to,
-            programme=query.programme,
-            municipality=query.municipality,
-            sector=query.sector,
-        ),
-        suppress=not is_staff_for_funding(request.user),
-    )
-    labels = {key: str(label) for key, label, _condition in UNDERREPRESENTED}
-    return {
-        "suppressed": statistics.suppressed,
-        "min_decisions": MIN_DECISIONS,
-        "totals": _figures(statistics.totals),
-        "breakdowns": [
-            {
-                "key": breakdown.key,
-                "title": breakdown.title,
-                "rows": [
-                    {"key": row.key, "label": row.label, "figures": _figures(row.figures)}
-                    for row in breakdown.rows
-                ],
-            }
-            for breakdown in statistics.breakdowns
-        ],
-        "underrepresented_trend": [
-            {
-                "year": row.year,
-                "decisions": row.decisions,
-                "amount_granted": row.amount_granted,
-                "groups": [
-                    {
-                        "group": key,
-                        "label": labels[key],
-                        "money_share": group.money_share,
-                        "decision_share": group.decision_share,
-                    }
-                    for key, group in row.groups.items()
-                ],
-            }
-            for row in statistics.trend
-        ],
-        "sdgs": [
-            {
-                "goal": sdg.number,
-                "positive": _figures(sdg.positive),
-                "negative": _figures(sdg.negative),
-            }
-            for sdg in statistics.sdgs
-        ],
-        "strategy_goals": [
-            {
-                "code": goal.code,
-                "title": goal.title,
-                "decisions": goal.decisions,
-                "amount_granted": goal.amount_granted,
-            }
-            for goal in statistics.strategy_goals
-        ],
-        "budget_use": [
-            {
-                "programme": row.programme,
-                "year": row.year,
-                "frame": row.frame,
-                "decisions": row.decisions,
-                "granted": row.granted,
-                "share": row.share,
-            }
-            for row in statistics.budget_use
-        ],
-    }
+    form = StatisticsFilterForm.from_query(query.dict())
+    if form.is_bound and not form.is_valid():
+        raise HttpError(
+            400, _("Filtret går inte att använda: %(errors)s") % {"errors": form.error_text()}
+        )
+    return funding_statistics(form.filters(), suppress=not is_staff_for_funding(request.user))

@@ -15,7 +15,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from .. import selectors, services
 from ..forms import AssessmentAnswersForm
 from ..models import Assessment, Framework
-from ..permissions import can_answer, can_lock, can_see_subject, can_view_assessment
+from ..permissions import can_answer, can_lock, can_reopen, can_see_subject, can_view_assessment
 from ..registry import is_assessable
 from ..summary import profile_summary
 
@@ -149,8 +149,7 @@ class AssessmentEditView(WagtailAdminTemplateMixin, TemplateView):
             editable=editable,
             can_lock=self.assessment.status == Assessment.Status.SUBMITTED
             and can_lock(self.request.user, self.assessment),
-            can_reopen=self.assessment.status == Assessment.Status.SUBMITTED
-            and self.request.user.has_perm("assessment.change_assessment"),
+            can_reopen=can_reopen(self.request.user, self.assessment),
             profile=profile,
             summary=profile_summary(profile, questions),
             events=self.assessment.events.select_related("actor"),

@@ -13,6 +13,7 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from .. import services
 from ..models import FrameworkVersion
+from ..permissions import can_make_framework_version
 
 
 class VersionEditView(generic.EditView):
@@ -57,7 +58,7 @@ def _version_buttons(version: FrameworkVersion) -> list[HeaderButton]:
 
 @require_POST
 def version_new_view(request: HttpRequest, pk: int) -> HttpResponse:
-    if not request.user.has_perm("assessment.add_frameworkversion"):
+    if not can_make_framework_version(request.user):
         raise PermissionDenied
     version = get_object_or_404(FrameworkVersion, pk=pk)
     copy = services.framework_version_copy(version=version, user=request.user)

@@ -3,6 +3,7 @@ history, several assessors per object, and comparison."""
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from wagtail.models import ModelLogEntry
 
 from omstallning.assessment import services
 from omstallning.assessment.impact import GoalImpact, Relevance
@@ -142,6 +143,17 @@ def test_submit_then_lock_with_who_and_when(shipped, company, applicant, officer
         (AssessmentEvent.Action.SUBMITTED, applicant.username),
         (AssessmentEvent.Action.LOCKED, officer.username),
     ]
+    logged = ModelLogEntry.objects.for_instance(assessment).order_by("timestamp", "pk")
+    assert [(entry.action, entry.user_id) for entry in logged] == [
+        (f"assessment.{action}", {"applicant": applicant, "officer": officer}[who].pk)
+        for action, who in [
+            ("created", "applicant"),
+            *[("answered", "applicant")] * (len(events) - 3),
+            ("submitted", "applicant"),
+            ("locked", "officer"),
+        ]
+    ]
+    assert str(logged.last().message) == "Bedömning låst"
     criterion = criteria(assessment)["social"]
     with pytest.raises(PermissionDenied):
         services.answer_save(assessment=assessment, criterion=criterion, user=officer, option=None)

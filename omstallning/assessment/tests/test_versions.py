@@ -123,3 +123,27 @@ def test_a_framework_without_a_published_version_cannot_be_used(db, company, off
 
     with pytest.raises(ValidationError, match="ingen publicerad version"):
         services.assessment_start(subject=company, framework=draft.framework, assessor=officer)
+
+
+def test_making_and_publishing_a_version_need_their_rights_and_are_in_wagtails_log(
+    used_version, developer, applicant
+):
+    from wagtail.models import ModelLogEntry
+
+    with pytest.raises(PermissionDenied) as making:
+        services.framework_version_copy(version=used_version, user=applicant)
+    draft = services.framework_version_copy(version=used_version, user=developer)
+    with pytest.raises(PermissionDenied) as publishing:
+        services.framework_version_publish(version=draft, user=applicant)
+    services.framework_version_publish(version=draft, user=developer)
+
+    assert str(making.value) == "Du får inte göra nya versioner av ramverk."
+    assert str(publishing.value) == "Du får inte publicera ramverk."
+    entries = ModelLogEntry.objects.for_instance(draft).order_by("timestamp", "pk")
+    assert [(e.action, e.user_id) for e in entries] == [
+        ("assessment.version_made", developer.pk),
+        ("assessment.version_published", developer.pk),
+    ]
+    assert entries[0].data == {"from_number": used_version.number}
+    assert str(entries[1].message) == "Versionen av ramverket publicerad"
+    assert used_version.framework.versions.count() == 2

@@ -46,11 +46,29 @@ def demo_counts() -> dict[str, int]:
     return {model.__name__: model.objects.count() for model in models}
 
 
+def _as_freshly_migrated() -> None:
+    """Take the other tests' home pages away again, back to what the migrations leave:
+    Wagtail's welcome page as the default site's root. The demo is loaded on that."""
+    from wagtail.models import Page
+
+    from omstallning.core.tests.factories import site_skeleton
+
+    skeleton = site_skeleton()
+    welcome = Page.get_first_root_node().add_child(
+        instance=Page(title="Welcome to your new Wagtail site!", slug="welcome")
+    )
+    skeleton.site.root_page = welcome
+    skeleton.site.save()
+    skeleton.home_en.delete()
+    skeleton.home.delete()
+
+
 @pytest.fixture(scope="package")
-def _demo_loaded(django_db_setup, django_db_blocker):
+def _demo_loaded(_site_skeleton, django_db_blocker):
     from omstallning.demo.load import demo_content_load
 
     with django_db_blocker.unblock(), transaction.atomic():
+        _as_freshly_migrated()
         first_call = demo_content_load(with_users=False)
         yield DemoLoad(first_call=first_call, counts=demo_counts())
         transaction.set_rollback(True)

@@ -1,6 +1,6 @@
 from .applications import AMOUNT, Application, Attachment, BudgetLine, CompletionRequest, Status
 from .case import CaseEvent, ConflictDeclaration, CriterionScore
-from .decisions import Decision, EnvironmentalImpact, Outcome, Ownership, ownership_of
+from .decisions import Decision, EnvironmentalImpact, Outcome, Ownership
 from .follow_up import FinalReport, Payment
 from .officers import OfficerContact
 from .organisations import AgeGroup, ApplicantOrganisation, CompanySize, Gender, YesNo
@@ -43,5 +43,4 @@ __all__ = [
     "SelectionCriterion",
     "Status",
     "YesNo",
-    "ownership_of",
 ]

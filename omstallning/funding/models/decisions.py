@@ -27,14 +27,14 @@ class Ownership(models.TextChoices):
     UNKNOWN = "unknown", _("Okänt ägande")
 
 
-def ownership_of(women_owner_share: int | None) -> str:
-    if women_owner_share is None:
-        return Ownership.UNKNOWN
-    if women_owner_share >= 60:
-        return Ownership.WOMEN
-    if women_owner_share <= 40:
-        return Ownership.MEN
-    return Ownership.MIXED
+# The one place the 40/60 rule is written: the database computes each decision's ownership
+# from the share, so an import, a handled case and a correction can never disagree.
+OWNERSHIP_OF_SHARE = models.Case(
+    models.When(women_owner_share__isnull=True, then=models.Value(Ownership.UNKNOWN.value)),
+    models.When(women_owner_share__gte=60, then=models.Value(Ownership.WOMEN.value)),
+    models.When(women_owner_share__lte=40, then=models.Value(Ownership.MEN.value)),
+    default=models.Value(Ownership.MIXED.value),
+)
 
 
 class EnvironmentalImpact(models.TextChoices):
@@ -85,7 +85,12 @@ class Decision(models.Model):
     women_owner_share = models.PositiveSmallIntegerField(
         _("kvinnors ägarandel (%)"), null=True, blank=True
     )
-    ownership = models.CharField(_("ägande"), max_length=10, choices=Ownership.choices)
+    ownership = models.GeneratedField(
+        expression=OWNERSHIP_OF_SHARE,
+        output_field=models.CharField(max_length=10, choices=Ownership.choices),
+        db_persist=True,
+        verbose_name=_("ägande"),
+    )
     ceo_gender = models.CharField(_("vd:s kön"), max_length=10, choices=Gender.choices, blank=True)
     foreign_background = models.CharField(
         _("utländsk bakgrund"), max_length=3, choices=YesNo.choices, blank=True
@@ -124,7 +129,3 @@ class Decision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id} {self.get_outcome_display()} {self.decided_on}"
-
-    def save(self, *args, **kwargs) -> None:
-        self.ownership = ownership_of(self.women_owner_share)
-        super().save(*args, **kwargs)

@@ -20,7 +20,6 @@ from omstallning.funding.models import (
     FundingIndexPage,
     Programme,
     SelectionCriterion,
-    ownership_of,
 )
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -137,7 +136,6 @@ class DecisionFactory(factory.django.DjangoModelFactory):
     sni_section = "C"
     company_size = "small"
     women_owner_share = None
-    ownership = factory.LazyAttribute(lambda decision: ownership_of(decision.women_owner_share))
 
 
 class FundingIndexPageFactory(PublishedPageFactory):

@@ -832,7 +832,7 @@ def test_the_parser_accepts_the_good_row():
 
     assert isinstance(decision, Decision)
     assert decision.programme_id == 1
-    assert decision.ownership == Ownership.WOMEN
+    assert decision.women_owner_share == 60
 
 
 NUMBERISH = st.from_regex(r"[0-9 .,+\-eE]{0,14}", fullmatch=True)

@@ -55,19 +55,46 @@ def test_staff_with_a_funding_role_see_every_figure(programme, officer):
 
 
 @pytest.mark.parametrize(
-    "query",
+    ("query", "message"),
     [
-        {"year_from": "2025", "year_to": "2020"},
-        {"sector": "Z"},
-        {"municipality": "19800"},
-        {"year_from": "abc"},
+        ({"year_from": "2025", "year_to": "2020"}, "Till år kan inte vara före från år."),
+        (
+            {"sector": "Z"},
+            "Välj ett giltigt alternativ. Z finns inte bland tillgängliga alternativ.",
+        ),
+        (
+            {"municipality": "1999"},
+            "Välj ett giltigt alternativ. 1999 finns inte bland tillgängliga alternativ.",
+        ),
+        (
+            {"programme": "finns-inte"},
+            "Välj ett giltigt alternativ. finns-inte finns inte bland tillgängliga alternativ.",
+        ),
     ],
 )
-def test_bad_filters_get_a_clear_answer_not_a_500(client, site, query):
+def test_page_downloads_and_api_refuse_the_same_bad_filters_with_the_same_reason(
+    client, site, query, message
+):
+    api = client.get(URL, query)
+    page = client.get("/stod/statistik/", query)
+    download = client.get("/stod/statistik/statistik.csv", query)
+
+    assert api.status_code == 400
+    assert api.json()["detail"] == f"Filtret går inte att använda: {message}"
+    assert page.status_code == 400
+    assert message in page.content.decode()
+    assert download.status_code == 400
+    assert download.content.decode() == f"Filtret går inte att använda: {message}"
+
+
+@pytest.mark.parametrize(
+    "query", [{"year_from": "abc"}, {"year_to": "1800"}, {"municipality": "19800"}]
+)
+def test_a_filter_of_the_wrong_type_or_range_is_refused_by_the_api_schema(client, site, query):
     response = client.get(URL, query)
 
-    assert response.status_code in (400, 422)
-    assert "detail" in response.json()
+    assert response.status_code == 422
+    assert response.json()["detail"]
 
 
 def test_the_page_shows_the_figures_with_a_dash_for_suppressed_cells(client, programme):

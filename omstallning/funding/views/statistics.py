@@ -1,80 +1,28 @@
 """The public statistics on who gets the money, with CSV and Excel of the same figures.
 Staff with a funding role see every figure; everyone else sees small cells suppressed."""
 
-from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from omstallning.core.downloads import dated_filename, file_response
-from omstallning.core.models import Municipality
-from omstallning.core.sni import SECTIONS
 
-from ..models import Programme
+from ..forms.statistics import StatisticsFilterForm
 from ..permissions import is_staff_for_funding
 from ..selectors import funding_page
-from ..statistics import MIN_DECISIONS, UNDERREPRESENTED, StatisticsFilter, funding_statistics
+from ..statistics import MIN_DECISIONS, UNDERREPRESENTED, funding_statistics
 from ..statistics_export import statistics_csv, statistics_csv_for_excel, statistics_excel
 from ..trend_chart import trend_chart
-
-
-class StatisticsFilterForm(forms.Form):
-    year_from = forms.IntegerField(
-        label=gettext_lazy("Från år"), required=False, min_value=1990, max_value=2100
-    )
-    year_to = forms.IntegerField(
-        label=gettext_lazy("Till år"), required=False, min_value=1990, max_value=2100
-    )
-    programme = forms.ChoiceField(label=gettext_lazy("Program"), required=False)
-    municipality = forms.ChoiceField(label=gettext_lazy("Kommun"), required=False)
-    sector = forms.ChoiceField(label=gettext_lazy("Bransch"), required=False)
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
-        everything = [("", _("Alla"))]
-        self.fields["programme"].choices = everything + list(
-            Programme.objects.values_list("code", "name")
-        )
-        self.fields["municipality"].choices = everything + list(
-            Municipality.objects.values_list("code", "name")
-        )
-        self.fields["sector"].choices = everything + [
-            (code, f"{code} {name}") for code, name in SECTIONS.items()
-        ]
-
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("year_from"), data.get("year_to")
-        if start and end and end < start:
-            raise forms.ValidationError(_("Till år kan inte vara före från år."))
-        return data
-
-    def filters(self) -> StatisticsFilter:
-        if not self.is_valid():
-            return StatisticsFilter()
-        data = self.cleaned_data
-        return StatisticsFilter(
-            year_from=data.get("year_from"),
-            year_to=data.get("year_to"),
-            programme=data.get("programme") or "",
-            municipality=data.get("municipality") or "",
-            sector=data.get("sector") or "",
-        )
 
 
 def _statistics(request: HttpRequest):
     """The form, and the figures for its filters; no figures while a filter is wrong (never
     the unfiltered ones in their place)."""
-    form = StatisticsFilterForm(request.GET or None)
+    form = StatisticsFilterForm.from_query(request.GET)
     if form.is_bound and not form.is_valid():
         return form, None
-    suppress = not is_staff_for_funding(request.user)
-    return form, funding_statistics(
-        form.filters() if form.is_bound else StatisticsFilter(), suppress=suppress
-    )
+    return form, funding_statistics(form.filters(), suppress=not is_staff_for_funding(request.user))
 
 
 def statistics_page(request: HttpRequest) -> HttpResponse:
@@ -99,10 +47,9 @@ def statistics_page(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _bad_filter(form) -> HttpResponse:
-    errors = [error for errors in form.errors.values() for error in errors]
+def _bad_filter(form: StatisticsFilterForm) -> HttpResponse:
     return HttpResponse(
-        _("Filtret går inte att använda: %(errors)s") % {"errors": " ".join(errors)},
+        _("Filtret går inte att använda: %(errors)s") % {"errors": form.error_text()},
         status=400,
         content_type="text/plain; charset=utf-8",
     )
