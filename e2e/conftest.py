@@ -74,6 +74,15 @@ def _worker_id() -> str:
     return os.environ.get("PYTEST_XDIST_WORKER", "main")
 
 
+def _is_postgres(url: str) -> bool:
+    return url.startswith(("postgres://", "postgresql://", "pgsql://"))
+
+
+def _postgres_name(url: str, suffix: str) -> str:
+    """A database's name beside the one DATABASE_URL names."""
+    return f"{urlsplit(url).path.lstrip('/') or 'omstallning'}_e2e_{suffix}"
+
+
 def _postgres_admin(url: str) -> dict:
     parts = urlsplit(url)
     return {
@@ -91,11 +100,10 @@ def _postgres_database(
 ) -> tuple[str, dict, str]:
     """A fresh database beside the one DATABASE_URL names (a copy of `template`, if given):
     its URL, admin connection and name."""
-    parts = urlsplit(url)
-    name = f"{parts.path.lstrip('/') or 'omstallning'}_e2e_{worker}"
+    name = _postgres_name(url, worker)
     admin = _postgres_admin(url)
     _postgres_recreate(admin, name, create=True, template=template)
-    return urlunsplit(parts._replace(path=f"/{name}")), admin, name
+    return urlunsplit(urlsplit(url)._replace(path=f"/{name}")), admin, name
 
 
 def _postgres_recreate(
@@ -124,9 +132,8 @@ class DemoDatabase:
 
     media: Path
     private_media: Path
-    sqlite_path: Path | None = None
-    postgres_admin: dict | None = None
-    postgres_name: str | None = None
+    sqlite_path: Path | None = None  # on SQLite
+    postgres_name: str | None = None  # on PostgreSQL
 
 
 def _demo_database(tmp_path_factory, env: dict, base_url: str) -> DemoDatabase:
@@ -136,17 +143,14 @@ def _demo_database(tmp_path_factory, env: dict, base_url: str) -> DemoDatabase:
     if _worker_id() == "main":
         shared = tmp_path_factory.getbasetemp()
     folder = shared / "e2e-demo"
-    postgres = base_url.startswith(("postgres://", "postgresql://", "pgsql://"))
+    postgres = _is_postgres(base_url)
     with (shared / "e2e-demo.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         demo = DemoDatabase(
             media=folder / "media",
             private_media=folder / "private",
             sqlite_path=None if postgres else folder / "demo.sqlite3",
-            postgres_admin=_postgres_admin(base_url) if postgres else None,
-            postgres_name=f"{urlsplit(base_url).path.lstrip('/') or 'omstallning'}_e2e_demo"
-            if postgres
-            else None,
+            postgres_name=_postgres_name(base_url, "demo") if postgres else None,
         )
         if not (folder / "built").exists():
             _build_demo_database(demo, folder, env, base_url)
@@ -160,8 +164,8 @@ def _build_demo_database(demo: DemoDatabase, folder: Path, env: dict, base_url: 
         "MEDIA_ROOT": str(demo.media),
         "PRIVATE_MEDIA_ROOT": str(demo.private_media),
     }
-    if demo.postgres_admin is not None:
-        _postgres_recreate(demo.postgres_admin, demo.postgres_name, create=True)
+    if demo.postgres_name is not None:
+        _postgres_recreate(_postgres_admin(base_url), demo.postgres_name, create=True)
         build_env["DATABASE_URL"] = urlunsplit(
             urlsplit(base_url)._replace(path=f"/{demo.postgres_name}")
         )
@@ -320,7 +324,7 @@ def server(tmp_path_factory, mail_server) -> Server:
     srv = Server(url=f"http://127.0.0.1:{port}", env=env, log_dir=tmp, mail=mail_server[0])
     try:
         demo = _demo_database(tmp_path_factory, env, base_url)
-        if demo.postgres_admin is not None:
+        if demo.postgres_name is not None:
             env["DATABASE_URL"], *postgres = _postgres_database(
                 base_url, worker, template=demo.postgres_name
             )
@@ -419,9 +423,10 @@ def pytest_sessionfinish(session, exitstatus):
     # The run's demo database on PostgreSQL goes once every worker is done (the SQLite one
     # goes with the run's temporary folder).
     base_url = os.environ.get("DATABASE_URL", "")
-    if _worker_id() == "main" and base_url.startswith(("postgres://", "postgresql://", "pgsql://")):
-        name = f"{urlsplit(base_url).path.lstrip('/') or 'omstallning'}_e2e_demo"
-        _postgres_recreate(_postgres_admin(base_url), name, create=False)
+    if _worker_id() == "main" and _is_postgres(base_url):
+        _postgres_recreate(
+            _postgres_admin(base_url), _postgres_name(base_url, "demo"), create=False
+        )
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ funding role get every figure."""
 from decimal import Decimal
 
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
@@ -148,7 +147,5 @@ class StatisticsOut(Schema):
 def get_statistics(request: HttpRequest, query: Query[StatisticsQuery]):
     form = StatisticsFilterForm.from_query(query.dict())
     if form.is_bound and not form.is_valid():
-        raise HttpError(
-            400, _("Filtret går inte att använda: %(errors)s") % {"errors": form.error_text()}
-        )
+        raise HttpError(400, form.refusal())
     return funding_statistics(form.filters(), suppress=not is_staff_for_funding(request.user))

@@ -11,21 +11,8 @@ from omstallning.core.models import (
     PlatformSettings,
     Region,
 )
+from omstallning.core.tests.factories import VASTMANLAND
 from omstallning.demo.load import demo_content_exists, demo_content_load
-
-# SCB's official codes for the ten municipalities in Västmanlands län.
-SCB_CODES = {
-    "1904": "Skinnskatteberg",
-    "1907": "Surahammar",
-    "1960": "Kungsör",
-    "1961": "Hallstahammar",
-    "1962": "Norberg",
-    "1980": "Västerås",
-    "1981": "Sala",
-    "1982": "Fagersta",
-    "1983": "Köping",
-    "1984": "Arboga",
-}
 
 
 def test_demo_content_loads_once_and_a_second_call_changes_nothing(demo, count_demo_content):
@@ -48,7 +35,7 @@ def test_the_ten_municipalities_have_their_scb_codes(demo):
     region = Region.objects.get()
     assert region.county_code == "19"
     municipalities = {m.code: m.name for m in Municipality.objects.filter(region=region)}
-    assert municipalities == SCB_CODES
+    assert municipalities == VASTMANLAND
     for municipality in Municipality.objects.all():
         municipality.full_clean()
 

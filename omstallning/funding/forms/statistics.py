@@ -71,6 +71,8 @@ class StatisticsFilterForm(SiteForm):
             sector=data["sector"],
         )
 
-    def error_text(self) -> str:
-        """Every error in one line, for the downloads and the API."""
-        return " ".join(error for errors in self.errors.values() for error in errors)
+    def refusal(self) -> str:
+        """Why the filter cannot be used, every error in one line: the downloads' and the
+        API's answer (the page shows the errors at their fields)."""
+        errors = " ".join(error for errors in self.errors.values() for error in errors)
+        return _("Filtret går inte att använda: %(errors)s") % {"errors": errors}

@@ -49,7 +49,7 @@ def statistics_page(request: HttpRequest) -> HttpResponse:
 
 def _bad_filter(form: StatisticsFilterForm) -> HttpResponse:
     return HttpResponse(
-        _("Filtret går inte att använda: %(errors)s") % {"errors": form.error_text()},
+        form.refusal(),
         status=400,
         content_type="text/plain; charset=utf-8",
     )
