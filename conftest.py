@@ -1,9 +1,10 @@
 """Shared fixtures for the unit and integration tests under omstallning/.
 
-Every worker's test database is migrated once and holds only what the migrations make.
-Each test builds the data it needs with the apps' factories (`<app>/tests/factories.py`),
-inside a transaction that is rolled back; `site` gives it the home pages every installation
-has. Only the smoke tests in omstallning/demo/tests/ load the demo content.
+Every worker's test database is a copy of one database the run migrates, and holds only
+what the migrations make. Each test builds the data it needs with the apps' factories
+(`<app>/tests/factories.py`), inside a transaction that is rolled back; `site` gives it the
+home pages every installation has. Only the smoke tests in omstallning/demo/tests/ load the
+demo content.
 """
 
 from collections.abc import Iterator
@@ -23,6 +24,43 @@ settings.register_profile(
 # More examples, for a deeper search now and then: pytest --hypothesis-profile=thorough
 settings.register_profile("thorough", parent=settings.get_profile("omstallning"), max_examples=1000)
 settings.load_profile("omstallning")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    tmp_path_factory,
+    django_test_environment,
+    django_db_blocker,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+) -> Iterator[None]:
+    """This worker's test database: a copy of the run's migrated database, so the run
+    migrates once and not once per worker (testsupport/databases.py). With --reuse-db,
+    pytest-django's own set-up keeps the database between runs instead."""
+    from django.test.utils import setup_databases
+
+    from testsupport.databases import install_test_database, migrated_database
+
+    if django_db_keepdb and not django_db_createdb:
+        with django_db_blocker.unblock():
+            setup_databases(verbosity=request.config.option.verbose, interactive=False, keepdb=True)
+        yield
+        return
+    migrated = migrated_database(tmp_path_factory)
+    with django_db_blocker.unblock():
+        drop = install_test_database(migrated)
+    yield
+    with django_db_blocker.unblock():
+        drop()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    from testsupport.databases import drop_migrated_database, worker_id
+
+    if worker_id() == "main":
+        drop_migrated_database()
 
 
 @pytest.fixture(scope="session")

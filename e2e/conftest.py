@@ -1,17 +1,17 @@
 """Browser tests: the real site in a subprocess, driven by headless Chromium.
 
 One server (with its own fresh database) per xdist worker and one browser per run of e2e
-tests on that worker. The database with the demo content is built once per run and copied
-for each worker, since migrating and loading the demo is the costliest step of the set-up.
+tests on that worker. The database with the demo content is built once per run, from the
+run's migrated database (testsupport/databases.py), and copied for each worker.
 The browser may reach nothing but that server: every other request is aborted and recorded,
 so tests can assert that no third-party request was made.
 """
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
+import select
 import shutil
 import signal
 import socket
@@ -20,11 +20,14 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from typing import Any
 
 import pytest
+
+from testsupport import databases
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -40,8 +43,8 @@ CHROMIUM_ARGS = [
 ]
 ROOT = Path(__file__).resolve().parent.parent
 E2E_DIR = Path(__file__).resolve().parent
-SETTINGS = "omstallning.settings.test"
 SERVER_START_TIMEOUT = 60
+SHELL_TIMEOUT = 120
 
 
 def _is_e2e(item: pytest.Item | None) -> bool:
@@ -70,109 +73,52 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _worker_id() -> str:
-    return os.environ.get("PYTEST_XDIST_WORKER", "main")
-
-
-def _is_postgres(url: str) -> bool:
-    return url.startswith(("postgres://", "postgresql://", "pgsql://"))
-
-
-def _postgres_name(url: str, suffix: str) -> str:
-    """A database's name beside the one DATABASE_URL names."""
-    return f"{urlsplit(url).path.lstrip('/') or 'omstallning'}_e2e_{suffix}"
-
-
-def _postgres_admin(url: str) -> dict:
-    parts = urlsplit(url)
-    return {
-        "host": parts.hostname or "127.0.0.1",
-        "port": parts.port or 5432,
-        "user": parts.username or "postgres",
-        "password": parts.password or None,
-        "dbname": "postgres",
-        "autocommit": True,
-    }
-
-
-def _postgres_database(
-    url: str, worker: str, *, template: str | None = None
-) -> tuple[str, dict, str]:
-    """A fresh database beside the one DATABASE_URL names (a copy of `template`, if given):
-    its URL, admin connection and name."""
-    name = _postgres_name(url, worker)
-    admin = _postgres_admin(url)
-    _postgres_recreate(admin, name, create=True, template=template)
-    return urlunsplit(urlsplit(url)._replace(path=f"/{name}")), admin, name
-
-
-def _postgres_recreate(
-    admin: dict, name: str, *, create: bool, template: str | None = None
-) -> None:
-    import psycopg
-    from psycopg import sql
-
-    with psycopg.connect(**admin) as conn:
-        conn.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-        )
-        if create and template:
-            conn.execute(
-                sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
-                    sql.Identifier(name), sql.Identifier(template)
-                )
-            )
-        elif create:
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+def _e2e_postgres_name(url: str, suffix: str) -> str:
+    return databases.postgres_name(url, f"e2e_{suffix}")
 
 
 @dataclass(frozen=True)
 class DemoDatabase:
-    """The migrated database with the demo content, and its uploaded files, to copy from."""
+    """The database with the demo content, and its uploaded files, to copy from."""
 
+    database: databases.SourceDatabase
     media: Path
     private_media: Path
-    sqlite_path: Path | None = None  # on SQLite
-    postgres_name: str | None = None  # on PostgreSQL
 
 
-def _demo_database(tmp_path_factory, env: dict, base_url: str) -> DemoDatabase:
-    """Built by the first worker that needs it, under a lock the others wait on; the folder
-    is the run's, shared by its workers, and goes with the run."""
-    shared = tmp_path_factory.getbasetemp().parent
-    if _worker_id() == "main":
-        shared = tmp_path_factory.getbasetemp()
+def _demo_database(tmp_path_factory, env: dict) -> DemoDatabase:
+    """Built by the first worker that needs it, from the run's migrated database, under a
+    lock the others wait on; it lives in the run's folder and goes with the run."""
+    shared = databases.run_folder(tmp_path_factory)
+    migrated = databases.migrated_database(tmp_path_factory)
     folder = shared / "e2e-demo"
-    postgres = _is_postgres(base_url)
-    with (shared / "e2e-demo.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        demo = DemoDatabase(
-            media=folder / "media",
-            private_media=folder / "private",
-            sqlite_path=None if postgres else folder / "demo.sqlite3",
-            postgres_name=_postgres_name(base_url, "demo") if postgres else None,
+    base_url = databases.base_database_url()
+    if databases.is_postgres(base_url):
+        name = _e2e_postgres_name(base_url, "demo")
+        database = databases.SourceDatabase(
+            url=databases.postgres_url(base_url, name), postgres_name=name
         )
+    else:
+        path = folder / "demo.sqlite3"
+        database = databases.SourceDatabase(url=f"sqlite:///{path}", sqlite_path=path)
+    demo = DemoDatabase(database, media=folder / "media", private_media=folder / "private")
+    with databases.run_lock(shared, "e2e-demo"):
         if not (folder / "built").exists():
-            _build_demo_database(demo, folder, env, base_url)
+            _build_demo_database(demo, migrated, folder, env)
     return demo
 
 
-def _build_demo_database(demo: DemoDatabase, folder: Path, env: dict, base_url: str) -> None:
+def _build_demo_database(
+    demo: DemoDatabase, migrated: databases.SourceDatabase, folder: Path, env: dict
+) -> None:
     folder.mkdir(exist_ok=True)
     build_env = {
         **env,
+        "DATABASE_URL": migrated.copy_to(demo.database),
         "MEDIA_ROOT": str(demo.media),
         "PRIVATE_MEDIA_ROOT": str(demo.private_media),
     }
-    if demo.postgres_name is not None:
-        _postgres_recreate(_postgres_admin(base_url), demo.postgres_name, create=True)
-        build_env["DATABASE_URL"] = urlunsplit(
-            urlsplit(base_url)._replace(path=f"/{demo.postgres_name}")
-        )
-    else:
-        build_env["DATABASE_URL"] = f"sqlite:///{demo.sqlite_path}"
     builder = Server(url="", env=build_env, log_dir=folder)
-    _run_setup_command(builder, "migrate", "--no-input")
     _run_setup_command(builder, "load_demo_content", "--without-users")
     demo.media.mkdir(exist_ok=True)
     demo.private_media.mkdir(exist_ok=True)
@@ -186,6 +132,7 @@ class Server:
     log_dir: Path
     mail: MailRecorder | None = None
     process: subprocess.Popen | None = None
+    shell: subprocess.Popen | None = None
 
     def manage(self, *args: str, timeout: int = 120) -> subprocess.CompletedProcess:
         """Run a management command against the server's database."""
@@ -199,24 +146,59 @@ class Server:
             check=False,
         )
 
-    def query(self, code: str):
-        """Run Python in `manage.py shell` on the server's database and return `result`.
+    def call(self, function: Callable[..., Any], /, **kwargs: Any) -> Any:
+        """Run one of e2e/server_data.py's functions on the server's database; the keyword
+        arguments and the result travel as JSON."""
+        from e2e import server_data, server_shell
 
-        `code` must assign plain data (numbers, strings, lists, dicts) to `result`; it travels
-        back as JSON.
-        """
-        code = f"{code}\nimport json\nprint('E2E-RESULT ' + json.dumps(result))"
-        outcome = self.manage("shell", "--no-imports", "-c", code)
-        for line in reversed(outcome.stdout.splitlines()):
-            if line.startswith("E2E-RESULT "):
-                return json.loads(line.removeprefix("E2E-RESULT "))
-        raise AssertionError(f"manage.py shell gave no result:\n{outcome.stdout}{outcome.stderr}")
+        assert getattr(server_data, function.__name__, None) is function, function
+        shell = self._shell()
+        shell.stdin.write(json.dumps({"function": function.__name__, "kwargs": kwargs}) + "\n")
+        shell.stdin.flush()
+        ready, _, _ = select.select([shell.stdout], [], [], SHELL_TIMEOUT)
+        answer = shell.stdout.readline() if ready else ""
+        if answer.startswith(server_shell.RESULT_PREFIX):
+            return json.loads(answer.removeprefix(server_shell.RESULT_PREFIX))
+        if answer.startswith(server_shell.ERROR_PREFIX):
+            error = json.loads(answer.removeprefix(server_shell.ERROR_PREFIX))
+            raise AssertionError(f"{function.__name__} failed on the server:\n{error}")
+        raise AssertionError(
+            f"{function.__name__} gave no answer within {SHELL_TIMEOUT} s:\n"
+            f"{self.log_tail(log='server_shell.log')}"
+        )
 
-    def log_tail(self, lines: int = 40) -> str:
-        log = self.log_dir / "server.log"
-        if not log.exists():
+    def _shell(self) -> subprocess.Popen:
+        if self.shell is None or self.shell.poll() is not None:
+            with (self.log_dir / "server_shell.log").open("a") as log:
+                self.shell = subprocess.Popen(
+                    [sys.executable, "-m", "e2e.server_shell"],
+                    cwd=ROOT,
+                    env=self.env,
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=log,
+                    text=True,
+                    preexec_fn=_die_with_parent,
+                )
+        return self.shell
+
+    def stop(self) -> None:
+        """Stop the server and its shell."""
+        for process in (self.shell, self.process):
+            if process is None or process.poll() is not None:
+                continue
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=10)
+
+    def log_tail(self, lines: int = 40, *, log: str = "server.log") -> str:
+        path = self.log_dir / log
+        if not path.exists():
             return ""
-        return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
+        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
 
 
 def _run_setup_command(server: Server, *args: str) -> None:
@@ -297,17 +279,11 @@ class MailRecorder:
 @pytest.fixture(scope="session")
 def server(tmp_path_factory, mail_server) -> Server:
     """The real site on a free port, with a fresh database holding the demo content."""
-    worker = _worker_id()
+    worker = databases.worker_id()
     tmp = tmp_path_factory.mktemp(f"e2e-{worker}")
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("PYTEST_", "DJANGO_ALLOW_ASYNC"))
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE=SETTINGS,
+    env = databases.manage_environment(
+        "",
         DEBUG="false",
-        PYTHONUNBUFFERED="1",
         LOG_LEVEL="WARNING",
         MEDIA_ROOT=str(tmp / "media"),
         PRIVATE_MEDIA_ROOT=str(tmp / "private"),
@@ -317,20 +293,17 @@ def server(tmp_path_factory, mail_server) -> Server:
         EMAIL_HOST="127.0.0.1",
         EMAIL_PORT=str(mail_server[1]),
     )
-    base_url = os.environ.get("DATABASE_URL", "")
-    postgres: list | None = None
+    own_postgres: str | None = None
     port = _free_port()
     env["BASE_URL"] = f"http://127.0.0.1:{port}"
     srv = Server(url=f"http://127.0.0.1:{port}", env=env, log_dir=tmp, mail=mail_server[0])
     try:
-        demo = _demo_database(tmp_path_factory, env, base_url)
-        if demo.postgres_name is not None:
-            env["DATABASE_URL"], *postgres = _postgres_database(
-                base_url, worker, template=demo.postgres_name
-            )
+        demo = _demo_database(tmp_path_factory, env)
+        if demo.database.postgres_name is not None:
+            own_postgres = _e2e_postgres_name(databases.base_database_url(), worker)
+            env["DATABASE_URL"] = demo.database.copy_to_postgres(own_postgres)
         else:
-            shutil.copyfile(demo.sqlite_path, tmp / "e2e.sqlite3")
-            env["DATABASE_URL"] = f"sqlite:///{tmp / 'e2e.sqlite3'}"
+            env["DATABASE_URL"] = demo.database.copy_to_sqlite_file(tmp / "e2e.sqlite3")
         shutil.copytree(demo.media, tmp / "media")
         shutil.copytree(demo.private_media, tmp / "private")
         log = (tmp / "server.log").open("w")
@@ -346,15 +319,9 @@ def server(tmp_path_factory, mail_server) -> Server:
         _wait_until_up(srv)
         yield srv
     finally:
-        if srv.process is not None and srv.process.poll() is None:
-            srv.process.terminate()
-            try:
-                srv.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                srv.process.kill()
-                srv.process.wait(timeout=10)
-        if postgres is not None:
-            _postgres_recreate(*postgres, create=False)
+        srv.stop()
+        if own_postgres is not None:
+            databases.postgres_recreate(databases.base_database_url(), own_postgres, create=False)
 
 
 # --- The browser ------------------------------------------------------------------------
@@ -422,11 +389,9 @@ def pytest_sessionfinish(session, exitstatus):
     _BROWSER.close()
     # The run's demo database on PostgreSQL goes once every worker is done (the SQLite one
     # goes with the run's temporary folder).
-    base_url = os.environ.get("DATABASE_URL", "")
-    if _worker_id() == "main" and _is_postgres(base_url):
-        _postgres_recreate(
-            _postgres_admin(base_url), _postgres_name(base_url, "demo"), create=False
-        )
+    base_url = databases.base_database_url()
+    if databases.worker_id() == "main" and databases.is_postgres(base_url):
+        databases.postgres_recreate(base_url, _e2e_postgres_name(base_url, "demo"), create=False)
 
 
 @pytest.fixture

@@ -12,6 +12,8 @@ from urllib.parse import urljoin, urlsplit
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from e2e.server_data import PASSWORD, TOTP_KEY
+
 NECESSARY_COOKIES = {"samtycke", "csrftoken", "sessionid"}
 BANNER = "[data-consent-banner]"
 
@@ -123,29 +125,6 @@ def violations_report(url: str, violations: list[dict]) -> str:
 
 
 # --- People who log in ------------------------------------------------------------------
-
-PASSWORD = "ett-långt-e2e-lösenord-2026"
-TOTP_KEY = "3132333435363738393031323334353637383930"
-
-
-def create_user_code(username: str, role: str, *, with_device: bool = False) -> str:
-    """Python for Server.query: a user with PASSWORD in a role group (and a TOTP device)."""
-    device = (
-        "from django_otp.plugins.otp_totp.models import TOTPDevice\n"
-        f"TOTPDevice.objects.get_or_create(user=user, name='default', "
-        f"defaults={{'key': '{TOTP_KEY}', 'confirmed': True}})\n"
-        if with_device
-        else ""
-    )
-    return (
-        "from django.contrib.auth import get_user_model\n"
-        "from django.contrib.auth.models import Group\n"
-        f"user, _ = get_user_model().objects.get_or_create(username='{username}', "
-        f"defaults={{'email': '{username}@example.org'}})\n"
-        f"user.set_password('{PASSWORD}'); user.save()\n"
-        f"user.groups.add(Group.objects.get(name='{role}'))\n"
-        f"{device}result = True\n"
-    )
 
 
 def totp_token() -> str:

@@ -3,6 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
+from e2e import server_data
 from e2e.support import BANNER, NECESSARY_COOKIES
 
 pytestmark = pytest.mark.e2e
@@ -27,22 +28,6 @@ PROMINENCE = [
 
 def _choice(page, role, name):
     return page.locator(BANNER).get_by_role(role, name=name, exact=True)
-
-
-def _statistics_views(server, path):
-    return server.query(
-        "from omstallning.consent.models import PageView\n"
-        "from django.db.models import Sum\n"
-        f"result = PageView.objects.filter(path={path!r}).aggregate(n=Sum('views'))['n'] or 0"
-    )
-
-
-def _consent_records(server):
-    return server.query(
-        "from omstallning.consent.models import ConsentRecord\n"
-        "result = [[r.action, r.statistics, r.third_party] "
-        "for r in ConsentRecord.objects.order_by('-pk')[:1]]"
-    )
 
 
 def _settings_choices(page):
@@ -115,7 +100,7 @@ def test_necessary_only_with_javascript(page, server, blocked):
     names = {cookie["name"] for cookie in page.context.cookies()}
     assert "samtycke" in names
     assert names <= NECESSARY_COOKIES
-    assert _consent_records(server) == [["necessary_only", False, False]]
+    assert server.call(server_data.last_consent_record) == ["necessary_only", False, False]
 
     page.goto("/")
     expect(page.locator(BANNER)).to_have_count(0)
@@ -132,7 +117,7 @@ def test_accept_all_with_javascript(page, server):
     assert posted.value.json() == {"statistics": True, "third_party": True}
     expect(page.locator(BANNER)).to_have_count(0)
     assert page.evaluate("window.e2eNotReloaded") is True, "the page was reloaded"
-    assert _consent_records(server) == [["accept_all", True, True]]
+    assert server.call(server_data.last_consent_record) == ["accept_all", True, True]
 
     page.goto("/kontakt/")
     expect(page.locator(BANNER)).to_have_count(0)
@@ -174,7 +159,7 @@ def test_settings_button_in_banner_lets_the_visitor_pick_categories(page, server
 
     expect(page).to_have_url(server.url + "/om-projektet/")
     expect(page.locator(BANNER)).to_have_count(0)
-    assert _consent_records(server) == [["custom", True, False]]
+    assert server.call(server_data.last_consent_record) == ["custom", True, False]
     page.goto("/samtycke/")
     assert _settings_choices(page) == (True, False)
 
@@ -204,12 +189,12 @@ def test_footer_link_changes_and_withdraws_consent(page, server):
     expect(page.locator(BANNER)).to_have_count(0)
     page.get_by_role("link", name="Cookie-inställningar", exact=True).click()
     assert _settings_choices(page) == (False, False)
-    assert _consent_records(server) == [["necessary_only", False, False]]
+    assert server.call(server_data.last_consent_record) == ["necessary_only", False, False]
 
 
 def test_page_views_are_counted_only_with_statistics_consent(new_context, server):
     path = "/tillganglighetsredogorelse/"
-    before = _statistics_views(server, path)
+    before = server.call(server_data.page_views, path=path)
 
     # Before any choice, and with necessary cookies only: never counted.
     page = new_context().new_page()
@@ -227,4 +212,4 @@ def test_page_views_are_counted_only_with_statistics_consent(new_context, server
     page.goto(path)
     page.goto(path)
 
-    assert _statistics_views(server, path) == before + 2
+    assert server.call(server_data.page_views, path=path) == before + 2

@@ -8,6 +8,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
+from e2e import server_data
 from e2e.support import assert_axe_clean, dismiss_cookie_banner
 
 pytestmark = pytest.mark.e2e
@@ -15,19 +16,6 @@ pytestmark = pytest.mark.e2e
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 GENERAL_ADDRESS = "omstallning@regionvastmanland.example"
-
-PUBLISH_MEETING = """
-from datetime import timedelta
-from django.utils import timezone
-from omstallning.events.models import EventIndexPage, EventPage
-parent = EventIndexPage.objects.get(locale__language_code="sv")
-starts = timezone.now() + timedelta(days=20)
-event = parent.add_child(instance=EventPage(
-    title="Prenumerantträffen", slug="prenumeranttraffen", starts_at=starts,
-    ends_at=starts + timedelta(hours=2), format="on_site", address="Torget 1, Västerås"))
-event.save_revision().publish()
-result = event.url
-"""
 
 
 def _mail(server, address: str, subject_start: str, timeout: float = 10):
@@ -105,11 +93,10 @@ def test_writing_to_the_project_lead_from_her_card(server, page):
     assert str(message["Reply-To"]).strip() == "eva@example.org"
     assert "solenergi" in _body(message)
     assert not server.mail.messages_to("eva@example.org"), "the sender must get no mail"
-    assert server.query(
-        "from omstallning.contact.models import ContactMessage\n"
-        "m = ContactMessage.objects.get(email='eva@example.org')\n"
-        "result = [m.status, m.recipient_name]"
-    ) == ["ny", "Maria Lidberg"]
+    assert server.call(server_data.contact_message, email="eva@example.org") == [
+        "ny",
+        "Maria Lidberg",
+    ]
 
 
 def test_subscribing_to_new_meetings_confirming_and_leaving(server, page):
@@ -134,7 +121,12 @@ def test_subscribing_to_new_meetings_confirming_and_leaving(server, page):
     expect(page.get_by_role("heading", level=1)).to_have_text("Prenumerationen är bekräftad")
     _axe_at_both_widths(page)
 
-    server.query(PUBLISH_MEETING)
+    server.call(
+        server_data.publish_meeting,
+        title="Prenumerantträffen",
+        slug="prenumeranttraffen",
+        days_from_now=20,
+    )
     announcement = _mail(server, "lisa-e2e@example.org", "Ny träff: Prenumerantträffen")
     assert str(announcement["List-Unsubscribe-Post"]).strip() == "List-Unsubscribe=One-Click"
     leave = re.search(r"https?://\S+/prenumerera/avsluta/\S+/", _body(announcement)).group(0)
@@ -144,13 +136,7 @@ def test_subscribing_to_new_meetings_confirming_and_leaving(server, page):
     _axe_at_both_widths(page)
     page.get_by_role("button", name="Avsluta prenumerationen").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Prenumerationen är avslutad")
-    assert (
-        server.query(
-            "from omstallning.contact.models import Subscription\n"
-            "result = Subscription.objects.filter(email='lisa-e2e@example.org').count()"
-        )
-        == 0
-    )
+    assert server.call(server_data.subscriptions, email="lisa-e2e@example.org") == 0
 
 
 @pytest.mark.parametrize(

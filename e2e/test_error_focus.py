@@ -7,7 +7,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from e2e.support import assert_axe_clean, create_user_code, dismiss_cookie_banner, log_in
+from e2e import server_data
+from e2e.support import assert_axe_clean, dismiss_cookie_banner, log_in
 
 
 def _expect_summary_focused(page, *texts: str) -> None:
@@ -77,7 +78,7 @@ def test_a_refused_public_form_opens_on_its_error_summary(page, form):
 
 
 def test_the_applicants_organisation_form_opens_on_its_error_summary(page, server):
-    assert server.query(create_user_code("e2e-fokus", "Företagare"))
+    assert server.call(server_data.create_user, username="e2e-fokus", role="Företagare")
     page.goto("/stod/mina-ansokningar/organisationer/ny/")
     dismiss_cookie_banner(page)
     log_in(page, "e2e-fokus")

@@ -10,21 +10,10 @@ import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
+from e2e import server_data
+
 CAPACITY = 10
 PEOPLE = 60
-
-CREATE_EVENT = f"""
-from datetime import timedelta
-from django.utils import timezone
-from omstallning.events.models import EventIndexPage, EventPage
-parent = EventIndexPage.objects.get(locale__language_code="sv")
-starts = timezone.now() + timedelta(days=10)
-event = parent.add_child(instance=EventPage(
-    title="Rusning", slug="rusning", starts_at=starts, ends_at=starts + timedelta(hours=2),
-    format="on_site", address="Torget 1", capacity={CAPACITY}))
-event.save_revision().publish()
-result = event.pk
-"""
 
 
 def _register(url: str, number: int) -> int:
@@ -46,17 +35,19 @@ def _register(url: str, number: int) -> int:
 
 
 def test_parallel_registrations_fill_exactly_the_capacity(server):
-    event_id = server.query(CREATE_EVENT)
+    event_id = server.call(
+        server_data.publish_meeting,
+        title="Rusning",
+        slug="rusning",
+        days_from_now=10,
+        address="Torget 1",
+        capacity=CAPACITY,
+    )["id"]
     url = f"{server.url}/api/v1/events/{event_id}/registrations"
 
     with ThreadPoolExecutor(max_workers=12) as pool:
         codes = list(pool.map(lambda n: _register(url, n), range(PEOPLE)))
 
-    counts = server.query(
-        "from django.db.models import Count\n"
-        "from omstallning.events.models import Registration\n"
-        f"result = dict(Registration.objects.filter(event_id={event_id})"
-        ".values_list('status').annotate(n=Count('pk')))"
-    )
+    counts = server.call(server_data.registration_counts, event_id=event_id)
     assert codes == [201] * PEOPLE, server.log_tail()
     assert counts == {"confirmed": CAPACITY, "waitlisted": PEOPLE - CAPACITY}

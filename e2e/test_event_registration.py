@@ -5,21 +5,8 @@ import re
 
 from playwright.sync_api import expect
 
+from e2e import server_data
 from e2e.support import assert_axe_clean, dismiss_cookie_banner
-
-CREATE_EVENT = """
-from datetime import timedelta
-from django.utils import timezone
-from omstallning.events.models import EventIndexPage, EventPage
-parent = EventIndexPage.objects.get(locale__language_code="sv")
-starts = timezone.now() + timedelta(days=12)
-event = parent.add_child(instance=EventPage(
-    title="Webbläsarträffen", slug="webblasartraffen", starts_at=starts,
-    ends_at=starts + timedelta(hours=2), format="hybrid", address="Torget 1, Västerås",
-    online_link="https://meet.example.org/webblasartraffen", capacity=1))
-event.save_revision().publish()
-result = event.url
-"""
 
 
 def _register(page, path: str, name: str, email: str) -> None:
@@ -39,7 +26,15 @@ def _manage_link(server, address: str, subject_start: str) -> str:
 
 
 def test_register_cancel_and_the_waiting_list_moves(server, new_context):
-    path = server.query(CREATE_EVENT)
+    path = server.call(
+        server_data.publish_meeting,
+        title="Webbläsarträffen",
+        slug="webblasartraffen",
+        days_from_now=12,
+        format="hybrid",
+        online_link="https://meet.example.org/webblasartraffen",
+        capacity=1,
+    )["url"]
     first = new_context().new_page()
     second = new_context().new_page()
 

@@ -7,19 +7,12 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from e2e.support import assert_axe_clean, create_user_code, dismiss_cookie_banner, log_in
+from e2e import server_data
+from e2e.support import assert_axe_clean, dismiss_cookie_banner, log_in
 
 # The admin's pages are heavier than the public ones; a busy CI machine needs the margin.
 ADMIN_TIMEOUT = 20_000
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def _granted_total(server) -> str:
-    return server.query(
-        "from omstallning.funding.statistics import StatisticsFilter, funding_statistics\n"
-        "result = str(funding_statistics(StatisticsFilter(programme='investeringsstod'), "
-        "suppress=False).totals.amount_granted)"
-    )
 
 
 def _staff_page(page, server, username: str):
@@ -32,9 +25,13 @@ def _staff_page(page, server, username: str):
 
 
 def test_apply_complete_assess_decide_and_see_the_statistics(server, page, tmp_path: Path):
-    assert server.query(create_user_code("e2e-foretag", "Företagare"))
-    assert server.query(create_user_code("e2e-handlaggare", "Handläggare", with_device=True))
-    assert server.query(create_user_code("e2e-beslut", "Beslutsfattare", with_device=True))
+    assert server.call(server_data.create_user, username="e2e-foretag", role="Företagare")
+    assert server.call(
+        server_data.create_user, username="e2e-handlaggare", role="Handläggare", with_device=True
+    )
+    assert server.call(
+        server_data.create_user, username="e2e-beslut", role="Beslutsfattare", with_device=True
+    )
     budget = tmp_path / "budget.pdf"
     budget.write_bytes(PDF)
     quote = tmp_path / "offert.pdf"
@@ -45,7 +42,7 @@ def test_apply_complete_assess_decide_and_see_the_statistics(server, page, tmp_p
     dismiss_cookie_banner(page)
     expect(page.get_by_role("heading", level=1)).to_contain_text("Vem får stöd")
     assert_axe_clean(page)
-    before = _granted_total(server)
+    before = server.call(server_data.amount_granted, programme="investeringsstod")
 
     # The company finds the call and applies.
     page.goto("/finansiering/")
@@ -181,7 +178,7 @@ def test_apply_complete_assess_decide_and_see_the_statistics(server, page, tmp_p
     page.goto(application_url)
     expect(page.get_by_text(re.compile(r"Beviljad .*280\s000 kr"))).to_be_visible()
     assert_axe_clean(page)
-    after = _granted_total(server)
+    after = server.call(server_data.amount_granted, programme="investeringsstod")
     assert float(after) - float(before) == 280_000
     page.goto("/stod/statistik/?programme=investeringsstod")
     assert_axe_clean(page)

@@ -6,12 +6,18 @@ import re
 
 from playwright.sync_api import expect
 
-from e2e.support import assert_axe_clean, create_user_code, dismiss_cookie_banner, log_in
+from e2e import server_data
+from e2e.support import assert_axe_clean, dismiss_cookie_banner, log_in
 
 
 def test_find_propose_and_approve(server, page):
-    assert server.query(create_user_code("e2e-aktor", "Aktör")) is True
-    assert server.query(create_user_code("e2e-redaktor", "Redaktör", with_device=True)) is True
+    assert server.call(server_data.create_user, username="e2e-aktor", role="Aktör") is True
+    assert (
+        server.call(
+            server_data.create_user, username="e2e-redaktor", role="Redaktör", with_device=True
+        )
+        is True
+    )
 
     # Find: search, then narrow by municipality and goal; htmx updates in place.
     page.goto("/kunskapsbank/")
@@ -60,10 +66,7 @@ def test_find_propose_and_approve(server, page):
     assert server.mail.messages_to("e2e-aktor@example.org")
 
     # Approve, as an editor with two-factor login, in Wagtail's editor.
-    page_id = server.query(
-        "from omstallning.knowledge.models import KnowledgeProposal\n"
-        "result = KnowledgeProposal.objects.get(page__title='Biogas från gården i Sala').page_id"
-    )
+    page_id = server.call(server_data.proposed_page_id, title="Biogas från gården i Sala")
     editor = page.context.browser.new_context(base_url=server.url, locale="sv-SE")
     admin = editor.new_page()
     admin.goto(f"/admin/pages/{page_id}/edit/")
@@ -101,10 +104,7 @@ def test_two_platforms_share_over_loopback(server, site, settings):
     subscription = FeedSubscription.objects.create(
         name="Grannregionen", feed_url=f"{server.url}/api/v1/knowledge/items", index_page=bank
     )
-    published = server.query(
-        "from omstallning.knowledge.federation.export import own_items\n"
-        "result = own_items().filter(locale__language_code='sv').count()"
-    )
+    published = server.call(server_data.own_knowledge_items)
 
     first = subscription_refresh(subscription.pk)
     copies = KnowledgeItemPage.objects.filter(imported_from=subscription)
@@ -112,15 +112,7 @@ def test_two_platforms_share_over_loopback(server, site, settings):
     assert copies.count() == published
     assert all(url.startswith(server.url) for url in copies.values_list("source_url", flat=True))
 
-    server.query(
-        "from omstallning.knowledge.models import KnowledgeItemPage\n"
-        "pages = KnowledgeItemPage.objects.live().filter(imported_from=None).order_by('pk')\n"
-        "changed = pages[0].specific\n"
-        "changed.title = 'Ändrad hos källan'\n"
-        "changed.save_revision().publish()\n"
-        "pages[1].specific.unpublish()\n"
-        "result = True"
-    )
+    server.call(server_data.change_one_own_item_and_unpublish_another)
     second = subscription_refresh(subscription.pk)
     third = subscription_refresh(subscription.pk)
 

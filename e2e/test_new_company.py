@@ -8,6 +8,7 @@ import time
 
 from playwright.sync_api import expect
 
+from e2e import server_data
 from e2e.support import assert_axe_clean, dismiss_cookie_banner
 
 EMAIL = "ny.foretagare@exempel.se"
@@ -127,10 +128,4 @@ def test_a_new_company_from_sign_up_to_a_closed_account(server, page, tmp_path):
     expect(page.get_by_role("heading", level=1)).to_have_text("Kontot är stängt")
     assert_axe_clean(page)
     expect(page.locator("header")).to_contain_text("Logga in")
-    assert (
-        server.query(
-            "from django.contrib.auth import get_user_model\n"
-            f"result = get_user_model().objects.filter(email='{EMAIL}').exists()"
-        )
-        is False
-    )
+    assert server.call(server_data.user_exists, email=EMAIL) is False

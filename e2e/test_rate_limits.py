@@ -11,23 +11,12 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from e2e import server_data
+
 from .conftest import ROOT, _free_port, _wait_until_up
 
 RATE = 20
 REQUESTS = 60
-
-CREATE_EVENT = """
-from datetime import timedelta
-from django.utils import timezone
-from omstallning.events.models import EventIndexPage, EventPage
-parent = EventIndexPage.objects.get(locale__language_code="sv")
-starts = timezone.now() + timedelta(days=12)
-event = parent.add_child(instance=EventPage(
-    title="Gränsen", slug="gransen", starts_at=starts, ends_at=starts + timedelta(hours=2),
-    format="on_site", address="Torget 2", capacity=None))
-event.save_revision().publish()
-result = event.pk
-"""
 
 
 def _status(url: str, number: int) -> int:
@@ -43,12 +32,15 @@ def _status(url: str, number: int) -> int:
 
 
 def test_the_registration_limit_holds_across_two_web_processes(server, tmp_path):
-    event_id = server.query(CREATE_EVENT)
+    event_id = server.call(
+        server_data.publish_meeting,
+        title="Gränsen",
+        slug="gransen",
+        days_from_now=12,
+        address="Torget 2",
+    )["id"]
     # Other tests on this server registered from the same address under another rate.
-    assert server.query(
-        "from omstallning.core.models import RateLimitWindow\n"
-        "RateLimitWindow.objects.all().delete()\nresult = True"
-    )
+    assert server.call(server_data.forget_rate_limits)
     port = _free_port()
     env = {**server.env, "EVENT_REGISTRATION_API_RATE": f"{RATE}/m"}
     gunicorn = Path(sys.executable).parent / "gunicorn"

@@ -9,20 +9,12 @@ from base64 import b32decode
 from django_otp.oath import totp
 from playwright.sync_api import expect
 
-from e2e.support import assert_axe_clean, create_user_code, dismiss_cookie_banner, log_in
-
-INVITE = """
-from django.contrib.auth import get_user_model
-from omstallning.accounts import services
-sent = services.invitation_send(
-    user=get_user_model().objects.get(username="e2e-ny-handlaggare"), actor=None, mail=False
-)
-result = sent.url
-"""
+from e2e import server_data
+from e2e.support import assert_axe_clean, dismiss_cookie_banner, log_in
 
 
 def test_a_new_staff_account_enrols_through_its_invitation(server, page):
-    assert server.query(create_user_code("e2e-ny-handlaggare", "Handläggare"))
+    assert server.call(server_data.create_user, username="e2e-ny-handlaggare", role="Handläggare")
 
     # The password alone: every page sends the person to wait for an invitation.
     page.goto("/admin/")
@@ -35,7 +27,7 @@ def test_a_new_staff_account_enrols_through_its_invitation(server, page):
         expect(page.get_by_role("heading", level=1)).to_have_text("Tvåstegsverifiering behövs")
 
     # The link from the administrator, followed after a fresh login.
-    link = server.query(INVITE)
+    link = server.call(server_data.invitation_url, username="e2e-ny-handlaggare")
     path = re.sub(r"^https?://[^/]+", "", link)
     page.goto(path)
     expect(page.get_by_role("heading", level=1)).to_contain_text("Aktivera")

@@ -6,7 +6,8 @@ import re
 
 from playwright.sync_api import expect
 
-from e2e.support import assert_axe_clean, create_user_code, dismiss_cookie_banner, log_in
+from e2e import server_data
+from e2e.support import assert_axe_clean, dismiss_cookie_banner, log_in
 
 
 def _goal_progress(page) -> int:
@@ -15,7 +16,9 @@ def _goal_progress(page) -> int:
 
 
 def test_follow_a_gap_report_status_and_see_the_rollup(server, page):
-    assert server.query(create_user_code("e2e-nlu", "Näringslivsutvecklare", with_device=True))
+    assert server.call(
+        server_data.create_user, username="e2e-nlu", role="Näringslivsutvecklare", with_device=True
+    )
 
     page.goto("/affarsplan/")
     dismiss_cookie_banner(page)
@@ -33,10 +36,7 @@ def test_follow_a_gap_report_status_and_see_the_rollup(server, page):
     admin = staff.new_page()
     admin.goto("/admin/strategy/initiatives/")
     log_in(admin, "e2e-nlu", with_code=True)
-    initiative_id = server.query(
-        "from omstallning.strategy.models import Initiative\n"
-        "result = Initiative.objects.get(code='A3').pk"
-    )
+    initiative_id = server.call(server_data.initiative_id, code="A3")
     admin.goto(f"/admin/strategy/initiatives/status/{initiative_id}/")
     admin.get_by_label("Genomfört (%)").fill("80")
     admin.get_by_label("Kommentar").fill("Detaljplanen har vunnit laga kraft; marken är såld.")

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from e2e.support import assert_axe_clean, create_user_code, dismiss_cookie_banner, log_in
+from e2e import server_data
+from e2e.support import assert_axe_clean, dismiss_cookie_banner, log_in
 
 PHONE = {"width": 390, "height": 844}
 ADMIN_TIMEOUT = 20_000
@@ -72,7 +73,7 @@ def test_the_strategy_page_on_a_desktop_and_on_a_phone(new_context):
 
 
 def _company(server, username: str) -> str:
-    assert server.query(create_user_code(username, "Företagare"))
+    assert server.call(server_data.create_user, username=username, role="Företagare")
     return username
 
 
@@ -161,21 +162,15 @@ def test_the_draft_keeps_what_was_typed_and_says_what_became_of_the_file(
 
 def test_the_applicant_sees_who_handles_the_case(new_context, server):
     _company(server, "e2e-arende")
-    reference = server.query(
-        "from django.contrib.auth import get_user_model\n"
-        "from omstallning.funding.tests.factories import submitted_application\n"
-        "user = get_user_model().objects.get(username='e2e-arende')\n"
-        "application = submitted_application(organisation__owner=user, applicant=user)\n"
-        "result = [application.pk, application.reference]"
-    )
+    application = server.call(server_data.submitted_application, username="e2e-arende")
     for viewport in (None, PHONE):
         page = new_context(**({"viewport": viewport} if viewport else {})).new_page()
-        page.goto(f"/stod/mina-ansokningar/{reference[0]}/")
+        page.goto(f"/stod/mina-ansokningar/{application['id']}/")
         dismiss_cookie_banner(page)
         log_in(page, "e2e-arende")
         contact = page.locator(".case-contact")
         expect(contact).to_contain_text("Ingen handläggare är utsedd än.")
-        expect(contact).to_contain_text(f"Ange diarienummer {reference[1]}")
+        expect(contact).to_contain_text(f"Ange diarienummer {application['reference']}")
         expect(page.locator("dl.facts").first).to_contain_text("Inskickad")
         assert_axe_clean(page)
 
@@ -210,7 +205,9 @@ def test_an_english_visitor_sees_the_call_marked_as_swedish(new_context):
 
 
 def test_the_case_officer_starts_on_their_cases(new_context, server):
-    assert server.query(create_user_code("e2e-granskare", "Handläggare", with_device=True))
+    assert server.call(
+        server_data.create_user, username="e2e-granskare", role="Handläggare", with_device=True
+    )
     context = new_context()
     context.set_default_timeout(ADMIN_TIMEOUT)
     page = context.new_page()
