@@ -19,7 +19,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import ModelLogEntry
 
-from . import exports, services
+from . import selectors, services
 from .forms import PersonDataForm, StatusForm
 from .models import ContactMessage
 from .permissions import (
@@ -102,7 +102,8 @@ def message_status(request: HttpRequest, pk: int) -> HttpResponse:
 def subscribers_export(request: HttpRequest) -> HttpResponse:
     if not can_see_subscribers(request.user):
         raise PermissionDenied
-    response = HttpResponse(exports.subscribers_csv(), content_type="text/csv; charset=utf-8")
+    csv = services.subscribers_export(user=request.user)
+    response = HttpResponse(csv, content_type="text/csv; charset=utf-8")
     filename = f"prenumeranter-{timezone.localdate():%Y-%m-%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -131,15 +132,15 @@ class PersonDataView(WagtailAdminTemplateMixin, TemplateView):
         context.update(
             form=form,
             email=email,
-            messages_found=services.person_messages(email) if email else None,
-            subscription=services.person_subscription(email) if email else None,
+            messages_found=selectors.person_messages(email) if email else None,
+            subscription=selectors.person_subscription(email) if email else None,
         )
         return context
 
     def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         form = PersonDataForm(request.GET or None)
         if form.is_valid() and request.GET.get("export") == "json":
-            data = services.person_data(form.cleaned_data["epost"])
+            data = services.person_data_export(email=form.cleaned_data["epost"], user=request.user)
             response = HttpResponse(
                 json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
                 content_type="application/json; charset=utf-8",

@@ -2,6 +2,7 @@
 
 import csv
 import io
+from collections.abc import Iterable
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,12 +12,11 @@ from omstallning.core.spreadsheets import spreadsheet_safe
 from .models import Subscription
 
 
-def subscribers_csv() -> bytes:
+def subscribers_csv(subscribers: Iterable[Subscription]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow([_("E-post"), _("Nya träffar"), _("Nyheter"), _("Språk"), _("Bekräftad")])
-    confirmed = Subscription.objects.filter(confirmed_at__isnull=False).order_by("email")
-    for subscription in confirmed:
+    for subscription in subscribers:
         row = [
             subscription.email,
             _("ja") if subscription.meetings else _("nej"),

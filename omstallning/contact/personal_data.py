@@ -12,19 +12,19 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from omstallning.accounts.personal_data import register_personal_data
 
-from . import services
+from . import selectors, services
 
 
 def contact_export(user: AbstractBaseUser) -> dict:
     if not user.email:
         return {"messages": [], "subscription": None}
-    return services.person_data(user.email)
+    return selectors.person_data(user.email)
 
 
 def contact_kept(user: AbstractBaseUser) -> list[str]:
     if not user.email:
         return []
-    count = services.person_messages(user.email).count()
+    count = selectors.person_messages(user.email).count()
     if not count:
         return []
     days = settings.CONTACT_MESSAGE_RETENTION_DAYS
@@ -42,7 +42,7 @@ def contact_kept(user: AbstractBaseUser) -> list[str]:
 
 
 def contact_erase(user: AbstractBaseUser) -> None:
-    if user.email and (subscription := services.person_subscription(user.email)):
+    if user.email and (subscription := selectors.person_subscription(user.email)):
         services.subscription_end(subscription=subscription)
 
 

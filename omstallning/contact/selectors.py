@@ -9,7 +9,7 @@ from wagtail.models import Locale, Page, Site
 
 from omstallning.core.models import ContactPerson, PlatformSettings
 
-from .models import Announcement, RecipientKind, Subscription
+from .models import Announcement, ContactMessage, RecipientKind, Subscription
 
 GENERAL = RecipientKind.GENERAL.value
 DPO = RecipientKind.DATA_PROTECTION_OFFICER.value
@@ -131,3 +131,49 @@ def in_language(page: Page, language: str) -> Page:
     if translation is not None and translation.live:
         return translation.specific
     return page.specific
+
+
+# --- A person's data --------------------------------------------------------------------
+
+
+def person_messages(email: str):
+    return ContactMessage.objects.filter(email__iexact=email.strip()).order_by("created_at")
+
+
+def person_subscription(email: str) -> Subscription | None:
+    return Subscription.objects.filter(email__iexact=email.strip()).first()
+
+
+def person_data(email: str) -> dict:
+    """Everything held about an address, for a request under GDPR article 15."""
+    subscription = person_subscription(email)
+    return {
+        "messages": [
+            {
+                "received_at": message.created_at,
+                "to": message.recipient_name,
+                "topic": message.topic,
+                "name": message.name,
+                "email": message.email,
+                "organisation": message.organisation,
+                "message": message.body,
+                "status": message.status,
+                "changed_at": message.changed_at,
+            }
+            for message in person_messages(email)
+        ],
+        "subscription": None
+        if subscription is None
+        else {
+            "email": subscription.email,
+            "language": subscription.language,
+            "meetings": subscription.meetings,
+            "news": subscription.news,
+            "requested_at": subscription.requested_at,
+            "confirmed_at": subscription.confirmed_at,
+        },
+    }
+
+
+def confirmed_subscribers() -> QuerySet[Subscription]:
+    return Subscription.objects.filter(confirmed_at__isnull=False).order_by("email")

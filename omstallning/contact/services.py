@@ -21,15 +21,17 @@ from omstallning.accounts.models import new_token, token_hash
 from omstallning.core.rate_limits import within_limit
 from omstallning.core.typing import Account
 
-from . import notifications, selectors
+from . import exports, notifications, selectors
 from .models import Announcement, AnnouncementDelivery, ContactMessage, Subscription, Topic
-from .permissions import can_change_status, can_handle_person_data
+from .permissions import can_change_status, can_handle_person_data, can_see_subscribers
 from .selectors import Recipient
 
 RECEIVED = "contact.message_received"
 STATUS_CHANGED = "contact.message_status_changed"
 MESSAGE_ERASED = "contact.message_erased"
 SUBSCRIPTION_ERASED = "contact.subscription_erased"
+MESSAGE_HANDED_OUT = "contact.message_handed_out"
+SUBSCRIPTION_HANDED_OUT = "contact.subscription_handed_out"
 
 Status = ContactMessage.Status
 
@@ -113,43 +115,28 @@ def messages_delete_expired(*, now=None) -> int:
 # --- A person's data --------------------------------------------------------------------
 
 
-def person_messages(email: str):
-    return ContactMessage.objects.filter(email__iexact=email.strip()).order_by("created_at")
+def person_data_export(*, email: str, user: Account) -> dict:
+    """Everything held about an address, handed out on request (GDPR article 15); each
+    message and subscription's history says who handed it out."""
+    if not can_handle_person_data(user):
+        raise PermissionDenied(_("Bara en administratör får lämna ut någons uppgifter."))
+    data = selectors.person_data(email)
+    for message in selectors.person_messages(email):
+        log(instance=message, action=MESSAGE_HANDED_OUT, user=user)
+    if subscription := selectors.person_subscription(email):
+        log(instance=subscription, action=SUBSCRIPTION_HANDED_OUT, user=user)
+    return data
 
 
-def person_subscription(email: str) -> Subscription | None:
-    return Subscription.objects.filter(email__iexact=email.strip()).first()
-
-
-def person_data(email: str) -> dict:
-    """Everything held about an address, for a request under GDPR article 15."""
-    subscription = person_subscription(email)
-    return {
-        "messages": [
-            {
-                "received_at": message.created_at,
-                "to": message.recipient_name,
-                "topic": message.topic,
-                "name": message.name,
-                "email": message.email,
-                "organisation": message.organisation,
-                "message": message.body,
-                "status": message.status,
-                "changed_at": message.changed_at,
-            }
-            for message in person_messages(email)
-        ],
-        "subscription": None
-        if subscription is None
-        else {
-            "email": subscription.email,
-            "language": subscription.language,
-            "meetings": subscription.meetings,
-            "news": subscription.news,
-            "requested_at": subscription.requested_at,
-            "confirmed_at": subscription.confirmed_at,
-        },
-    }
+def subscribers_export(*, user: Account) -> bytes:
+    """The confirmed subscribers as CSV; each subscription's history says who downloaded
+    the list, so a subscriber's request for who has seen the address can be answered."""
+    if not can_see_subscribers(user):
+        raise PermissionDenied(_("Du får inte se prenumeranterna."))
+    subscribers = list(selectors.confirmed_subscribers())
+    for subscription in subscribers:
+        log(instance=subscription, action=SUBSCRIPTION_HANDED_OUT, user=user)
+    return exports.subscribers_csv(subscribers)
 
 
 @transaction.atomic
@@ -160,11 +147,11 @@ def person_data_erase(*, email: str, user: Account) -> tuple[int, int]:
         raise PermissionDenied(_("Bara en administratör får radera någons uppgifter."))
     if not email.strip():
         raise ValidationError(_("Ange en e-postadress."), code="empty")
-    messages = list(person_messages(email).select_for_update())
+    messages = list(selectors.person_messages(email).select_for_update())
     for message in messages:
         log(instance=message, action=MESSAGE_ERASED, user=user)
         message.delete()
-    subscription = person_subscription(email)
+    subscription = selectors.person_subscription(email)
     if subscription is not None:
         log(instance=subscription, action=SUBSCRIPTION_ERASED, user=user)
         subscription.delete()

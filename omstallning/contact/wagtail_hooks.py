@@ -159,6 +159,16 @@ def register_contact_log_actions(actions):
         _("Meddelande raderat på avsändarens begäran"),
     )
     actions.register_action(
+        services.MESSAGE_HANDED_OUT,
+        _("Meddelande utlämnat"),
+        _("Meddelandet lämnades ut på avsändarens begäran"),
+    )
+    actions.register_action(
+        services.SUBSCRIPTION_HANDED_OUT,
+        _("Prenumeration utlämnad"),
+        _("Prenumerationen lämnades ut: i en persons uppgifter eller i prenumerantlistan"),
+    )
+    actions.register_action(
         services.SUBSCRIPTION_ERASED,
         _("Prenumeration raderad"),
         _("Prenumeration raderad på begäran"),

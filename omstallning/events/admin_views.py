@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from . import exports, selectors, services
+from . import selectors, services
 from .models import EventPage, Registration
 from .permissions import can_handle_person_data, can_manage_participants, can_view_participants
 
@@ -96,14 +96,15 @@ def participants_export(request: HttpRequest, page_id: int, file_format: str) ->
     _require(can_view_participants(request.user))
     event = get_object_or_404(EventPage, pk=page_id)
     name = f"deltagare-{slugify(event.title) or event.pk}"
+    content = services.participants_export(event=event, user=request.user, file_format=file_format)
     if file_format == "xlsx":
         response = HttpResponse(
-            exports.participants_xlsx(event),
+            content,
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
         response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
     else:
-        response = HttpResponse(exports.participants_csv(event), content_type="text/csv")
+        response = HttpResponse(content, content_type="text/csv")
         response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
     return response
 
@@ -132,24 +133,7 @@ class PersonDataView(WagtailAdminTemplateMixin, TemplateView):
     def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         email = request.GET.get("epost", "").strip()
         if email and request.GET.get("export") == "json":
-            data = [
-                {
-                    "meeting": registration.event.title,
-                    "starts_at": registration.event.starts_at,
-                    "status": registration.status,
-                    "name": registration.name,
-                    "email": registration.email,
-                    "organisation": registration.organisation,
-                    "municipality": registration.municipality.name
-                    if registration.municipality
-                    else "",
-                    "food_needs": registration.food_needs,
-                    "accessibility_needs": registration.accessibility_needs,
-                    "registered_at": registration.created_at,
-                    "attended_at": registration.attended_at,
-                }
-                for registration in selectors.person_registrations(email)
-            ]
+            data = services.person_data_export(email=email, user=request.user)
             response = HttpResponse(
                 json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
                 content_type="application/json; charset=utf-8",

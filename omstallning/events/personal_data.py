@@ -8,28 +8,14 @@ from django.utils.translation import gettext_lazy
 
 from omstallning.accounts.personal_data import register_personal_data
 
-from .selectors import person_registrations
+from .selectors import person_registration_data, person_registrations
 from .services import registrations_anonymise
 
 
 def events_export(user: AbstractBaseUser) -> list[dict]:
     if not user.email:
         return []
-    return [
-        {
-            "meeting": registration.event.title,
-            "starts_at": registration.event.starts_at,
-            "status": registration.status,
-            "name": registration.name,
-            "email": registration.email,
-            "organisation": registration.organisation,
-            "municipality": registration.municipality.name if registration.municipality else "",
-            "food_needs": registration.food_needs,
-            "accessibility_needs": registration.accessibility_needs,
-            "registered_at": registration.created_at,
-        }
-        for registration in person_registrations(user.email)
-    ]
+    return person_registration_data(user.email)
 
 
 def _upcoming(user: AbstractBaseUser):

@@ -97,3 +97,23 @@ def person_registrations(email: str) -> QuerySet[Registration]:
     return Registration.objects.filter(
         email__iexact=email.strip(), anonymised_at__isnull=True
     ).select_related("event", "municipality")
+
+
+def person_registration_data(email: str) -> list[dict]:
+    """A person's registrations as plain data, for their copy under GDPR article 15."""
+    return [
+        {
+            "meeting": registration.event.title,
+            "starts_at": registration.event.starts_at,
+            "status": registration.status,
+            "name": registration.name,
+            "email": registration.email,
+            "organisation": registration.organisation,
+            "municipality": registration.municipality.name if registration.municipality else "",
+            "food_needs": registration.food_needs,
+            "accessibility_needs": registration.accessibility_needs,
+            "registered_at": registration.created_at,
+            "attended_at": registration.attended_at,
+        }
+        for registration in person_registrations(email)
+    ]

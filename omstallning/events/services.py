@@ -16,6 +16,7 @@ from functools import partial
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -24,9 +25,9 @@ from wagtail.log_actions import log
 from omstallning.core.models import Municipality
 from omstallning.core.typing import Account
 
-from . import notifications, selectors
+from . import exports, notifications, selectors
 from .models import EventPage, Feedback, Registration
-from .permissions import can_handle_person_data, can_manage_participants
+from .permissions import can_handle_person_data, can_manage_participants, can_view_participants
 
 Status = Registration.Status
 
@@ -36,6 +37,8 @@ CHECK_IN_UNDONE = "events.check_in_undone"
 MESSAGE_SENT = "events.message_sent"
 EVENT_CANCELLED = "events.event_cancelled"
 PERSON_DATA_ERASED = "events.person_data_erased"
+PERSON_DATA_HANDED_OUT = "events.person_data_handed_out"
+PARTICIPANTS_EXPORTED = "events.participants_exported"
 
 WINDOW_MESSAGES = {
     "not_yet": gettext_lazy("Anmälan har inte öppnat än."),
@@ -178,6 +181,36 @@ def registrations_anonymise_expired(*, now=None) -> int:
     return registrations_anonymise(Registration.objects.filter(event__ends_at__lt=cutoff))
 
 
+def person_data_export(*, email: str, user: Account) -> list[dict]:
+    """A person's registrations, handed out on request (GDPR article 15). Each meeting's log
+    says how many of its registrations were handed out and by whom, never whose they were."""
+    if not can_handle_person_data(user):
+        raise PermissionDenied(_("Du får inte lämna ut någons anmälningar."))
+    data = selectors.person_registration_data(email)
+    _log_per_event(selectors.person_registrations(email), action=PERSON_DATA_HANDED_OUT, user=user)
+    return data
+
+
+def participants_export(*, event: EventPage, user: Account, file_format: str) -> bytes:
+    """The meeting's participant list (xlsx or csv), in the meeting's log."""
+    if not can_view_participants(user):
+        raise PermissionDenied(_("Du får inte se deltagarna."))
+    if file_format == "xlsx":
+        content = exports.participants_xlsx(event)
+    else:
+        content = exports.participants_csv(event)
+    log(instance=event, action=PARTICIPANTS_EXPORTED, user=user, data={"format": file_format})
+    return content
+
+
+def _log_per_event(registrations: QuerySet[Registration], *, action: str, user: Account) -> None:
+    per_event: dict[int, int] = {}
+    for event_id in registrations.values_list("event_id", flat=True):
+        per_event[event_id] = per_event.get(event_id, 0) + 1
+    for event in EventPage.objects.filter(pk__in=per_event):
+        log(instance=event, action=action, user=user, data={"registrations": per_event[event.pk]})
+
+
 @transaction.atomic
 def person_data_erase(*, email: str, user: Account) -> int:
     """Anonymise every registration from the address (GDPR article 17). Each meeting's log
@@ -187,18 +220,8 @@ def person_data_erase(*, email: str, user: Account) -> int:
     if not email.strip():
         raise ValidationError(_("Ange en e-postadress."), code="empty")
     found = selectors.person_registrations(email)
-    per_event: dict[int, int] = {}
-    for event_id in found.values_list("event_id", flat=True):
-        per_event[event_id] = per_event.get(event_id, 0) + 1
-    count = registrations_anonymise(found)
-    for event in EventPage.objects.filter(pk__in=per_event):
-        log(
-            instance=event,
-            action=PERSON_DATA_ERASED,
-            user=user,
-            data={"registrations": per_event[event.pk]},
-        )
-    return count
+    _log_per_event(found, action=PERSON_DATA_ERASED, user=user)  # before they lose their email
+    return registrations_anonymise(found)
 
 
 def _require_organiser(user: Account) -> None:

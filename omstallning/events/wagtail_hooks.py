@@ -97,6 +97,26 @@ def register_events_log_actions(actions):
                 "count": data.get("told", 0),
             }
 
+    @actions.register_action(services.PERSON_DATA_HANDED_OUT)
+    class PersonDataHandedOut(LogFormatter):
+        label = _("Personuppgifter utlämnade")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            return _("%(count)s anmälningar lämnades ut på begäran.") % {
+                "count": data.get("registrations", 0)
+            }
+
+    @actions.register_action(services.PARTICIPANTS_EXPORTED)
+    class ParticipantsExported(LogFormatter):
+        label = _("Deltagarlistan hämtad")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            return _("Deltagarlistan hämtades som %(format)s.") % {
+                "format": str(data.get("format", "")).upper()
+            }
+
     @actions.register_action(services.PERSON_DATA_ERASED)
     class PersonDataErased(LogFormatter):
         label = _("Personuppgifter raderade")

@@ -81,8 +81,9 @@ def test_unconfirmed_requests_go_after_a_configurable_time(site, settings):
 def test_staff_who_run_meetings_export_the_confirmed_subscribers(site):
     SubscriptionFactory(email="anna@example.org", news=True)
     SubscriptionFactory(email="=cmd@example.org")
-    SubscriptionFactory(email="ej-bekraftad@example.org", confirmed_at=None)
-    developer = verified_client(UserFactory(roles=["Näringslivsutvecklare"]))
+    unconfirmed = SubscriptionFactory(email="ej-bekraftad@example.org", confirmed_at=None)
+    user = UserFactory(roles=["Näringslivsutvecklare"])
+    developer = verified_client(user)
 
     listing = developer.get("/admin/kontakt/prenumeranter/")
     response = developer.get("/admin/kontakt/prenumeranter.csv")
@@ -99,6 +100,13 @@ def test_staff_who_run_meetings_export_the_confirmed_subscribers(site):
     assert lines[1].startswith("'=cmd@example.org;ja;nej;sv;")  # no formula in Excel
     assert lines[2].startswith("anna@example.org;ja;ja;sv;")
     assert len(lines) == 3
+    # Each subscription listed says who downloaded it; the unconfirmed one was not listed.
+    entries = ModelLogEntry.objects.filter(action=services.SUBSCRIPTION_HANDED_OUT)
+    assert {entry.user for entry in entries} == {user}
+    assert {entry.object_id for entry in entries} == {
+        str(pk)
+        for pk in Subscription.objects.exclude(pk=unconfirmed.pk).values_list("pk", flat=True)
+    }
 
 
 @pytest.mark.parametrize("role", ["Redaktör", "Handläggare"])
@@ -108,6 +116,9 @@ def test_other_roles_see_no_subscribers(site, role):
 
     assert refused(client.get("/admin/kontakt/prenumeranter/"))
     assert refused(client.get("/admin/kontakt/prenumeranter.csv"))
+    with pytest.raises(PermissionDenied, match="Du får inte se prenumeranterna"):
+        services.subscribers_export(user=UserFactory(roles=[role], verified=True))
+    assert not ModelLogEntry.objects.filter(action=services.SUBSCRIPTION_HANDED_OUT).exists()
 
 
 # --- A person's data in the admin ------------------------------------------------------
@@ -131,6 +142,14 @@ def test_an_administrator_exports_and_erases_what_an_address_has_left(site):
     data = json.loads(exported.content)
     assert [item["message"] for item in data["messages"]] == ["Mitt ärende"]
     assert data["subscription"]["email"] == "eva@example.org"
+    handed_out = ModelLogEntry.objects.filter(
+        action__in=[services.MESSAGE_HANDED_OUT, services.SUBSCRIPTION_HANDED_OUT]
+    )
+    assert sorted((entry.action, entry.user) for entry in handed_out) == [
+        (services.MESSAGE_HANDED_OUT, admin),
+        (services.SUBSCRIPTION_HANDED_OUT, admin),
+    ]
+    assert handed_out.get(action=services.MESSAGE_HANDED_OUT).object_id == str(message.pk)
 
     erased = client.post(PERSON_DATA, {"epost": "eva@example.org"}, follow=True)
 
@@ -158,10 +177,15 @@ def test_only_administrators_erase(site, role):
     assert refused(client.get(PERSON_DATA))
     assert refused(client.post(PERSON_DATA, {"epost": "eva@example.org"}))
     assert ContactMessage.objects.filter(email="eva@example.org").exists()
-    with pytest.raises(PermissionDenied, match="Bara en administratör"):
+    with pytest.raises(PermissionDenied, match="Bara en administratör får radera"):
         services.person_data_erase(
             email="eva@example.org", user=UserFactory(roles=[role], verified=True)
         )
+    with pytest.raises(PermissionDenied, match="Bara en administratör får lämna ut"):
+        services.person_data_export(
+            email="eva@example.org", user=UserFactory(roles=[role], verified=True)
+        )
+    assert not ModelLogEntry.objects.filter(action=services.MESSAGE_HANDED_OUT).exists()
 
 
 # --- A person with an account ----------------------------------------------------------

@@ -158,6 +158,10 @@ def test_the_services_refuse_anyone_who_may_not_organise(event, service, argumen
         )
     with pytest.raises(PermissionDenied, match="Du får inte radera någons anmälningar"):
         services.person_data_erase(email="ada@example.org", user=editor)
+    with pytest.raises(PermissionDenied, match="Du får inte lämna ut någons anmälningar"):
+        services.person_data_export(email="ada@example.org", user=editor)
+    with pytest.raises(PermissionDenied, match="Du får inte se deltagarna"):
+        services.participants_export(event=event, user=editor, file_format="csv")
     event.refresh_from_db()
     assert not event.is_cancelled
     assert not PageLogEntry.objects.filter(page=event, action__startswith="events.").exists()
@@ -170,6 +174,8 @@ def test_every_organisers_action_is_in_the_meetings_history(event, organiser):
     organiser.post(url, {"action": "check_in", "registration": ada.pk})
     organiser.post(url, {"action": "undo_check_in", "registration": ada.pk})
     organiser.post(url, {"action": "message", "subject": "Ny lokal", "body": "Sal B."})
+    organiser.get(f"/admin/traffar/{event.pk}/deltagare.xlsx")
+    organiser.get("/admin/traffar/personuppgifter/", {"epost": "ada@example.org", "export": "json"})
     organiser.post("/admin/traffar/personuppgifter/", {"epost": "ada@example.org"})
     organiser.post(url, {"action": "cancel_event", "reason": "Föreläsaren är sjuk."})
 
@@ -178,16 +184,21 @@ def test_every_organisers_action_is_in_the_meetings_history(event, organiser):
         "events.check_in",
         "events.check_in_undone",
         "events.message_sent",
+        "events.participants_exported",
+        "events.person_data_handed_out",
         "events.person_data_erased",
         "events.event_cancelled",
     ]
     assert {entry.user.groups.get().name for entry in entries} == {BUSINESS_DEVELOPER}
     assert entries.get(action="events.person_data_erased").data == {"registrations": 1}
+    assert entries.get(action="events.person_data_handed_out").data == {"registrations": 1}
     assert "ada@example.org" not in str([entry.data for entry in entries])
     history = organiser.get(f"/admin/pages/{event.pk}/history/").content.decode()
     assert "Träffen ställdes in: Föreläsaren är sjuk. (2 personer fick besked)." in history
     assert "Meddelandet ”Ny lokal” skickades till 2 personer." in history
     assert "1 anmälningar anonymiserades på begäran." in history
+    assert "1 anmälningar lämnades ut på begäran." in history
+    assert "Deltagarlistan hämtades som XLSX." in history
 
 
 def test_a_persons_data_is_exported_and_erased_on_request(event, organiser):
