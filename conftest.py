@@ -48,8 +48,8 @@ def django_db_setup(
             setup_databases(verbosity=request.config.option.verbose, interactive=False, keepdb=True)
         yield
         return
-    migrated = migrated_database(tmp_path_factory)
     with django_db_blocker.unblock():
+        migrated = migrated_database(tmp_path_factory, in_this_process=True)
         drop = install_test_database(migrated)
     yield
     with django_db_blocker.unblock():

@@ -145,8 +145,10 @@ def manage_environment(database_url: str, **extra: str) -> dict[str, str]:
     return env
 
 
-def migrated_database(tmp_path_factory) -> SourceDatabase:
-    """The run's migrated database, migrated by the first worker that asks."""
+def migrated_database(tmp_path_factory, *, in_this_process: bool = False) -> SourceDatabase:
+    """The run's migrated database, migrated by the first worker that asks: in this process
+    if `in_this_process` (the unit tests' set-up, so coverage sees the migrations' code run),
+    else in a subprocess (the browser tests', whose Playwright loop forbids the ORM here)."""
     folder = run_folder(tmp_path_factory)
     base_url = base_database_url()
     if is_postgres(base_url):
@@ -157,7 +159,10 @@ def migrated_database(tmp_path_factory) -> SourceDatabase:
         database = SourceDatabase(url=f"sqlite:///{path}", sqlite_path=path)
     with run_lock(folder, "migrated-database"):
         if not (folder / "migrated-database.built").exists():
-            _migrate(database, base_url, folder)
+            if in_this_process:
+                _migrate_here(database, base_url)
+            else:
+                _migrate(database, base_url, folder)
             (folder / "migrated-database.built").touch()
     return database
 
@@ -180,6 +185,23 @@ def _migrate(database: SourceDatabase, base_url: str, folder: Path) -> None:
             f"manage.py migrate failed ({outcome.returncode}):\n"
             f"{(outcome.stdout + outcome.stderr)[-4000:]}"
         )
+
+
+def _migrate_here(database: SourceDatabase, base_url: str) -> None:
+    from django.core.management import call_command
+    from django.db import connection
+
+    if database.postgres_name is not None:
+        postgres_recreate(base_url, database.postgres_name, create=True)
+    old_name = connection.settings_dict["NAME"]
+    connection.close()
+    connection.settings_dict["NAME"] = database.postgres_name or str(database.sqlite_path)
+    try:
+        call_command("migrate", interactive=False, verbosity=0)
+    finally:
+        # No session may stay on a PostgreSQL template that is copied.
+        connection.close()
+        connection.settings_dict["NAME"] = old_name
 
 
 def drop_migrated_database() -> None:
