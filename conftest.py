@@ -57,10 +57,10 @@ def django_db_setup(
 
 
 def pytest_sessionfinish(session, exitstatus):
-    from testsupport.databases import drop_migrated_database, worker_id
+    from testsupport.databases import MIGRATED, drop_postgres_of_run, worker_id
 
     if worker_id() == "main":
-        drop_migrated_database()
+        drop_postgres_of_run(MIGRATED)
 
 
 @pytest.fixture(scope="session")

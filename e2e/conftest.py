@@ -45,6 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 E2E_DIR = Path(__file__).resolve().parent
 SERVER_START_TIMEOUT = 60
 SHELL_TIMEOUT = 120
+DEMO = "e2e_demo"  # the run's database with the demo content
 
 
 def _is_e2e(item: pytest.Item | None) -> bool:
@@ -73,15 +74,11 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _e2e_postgres_name(url: str, suffix: str) -> str:
-    return databases.postgres_name(url, f"e2e_{suffix}")
-
-
 @dataclass(frozen=True)
 class DemoDatabase:
     """The database with the demo content, and its uploaded files, to copy from."""
 
-    database: databases.SourceDatabase
+    database: databases.RunDatabase
     media: Path
     private_media: Path
 
@@ -92,16 +89,11 @@ def _demo_database(tmp_path_factory, env: dict) -> DemoDatabase:
     shared = databases.run_folder(tmp_path_factory)
     migrated = databases.migrated_database(tmp_path_factory)
     folder = shared / "e2e-demo"
-    base_url = databases.base_database_url()
-    if databases.is_postgres(base_url):
-        name = _e2e_postgres_name(base_url, "demo")
-        database = databases.SourceDatabase(
-            url=databases.postgres_url(base_url, name), postgres_name=name
-        )
-    else:
-        path = folder / "demo.sqlite3"
-        database = databases.SourceDatabase(url=f"sqlite:///{path}", sqlite_path=path)
-    demo = DemoDatabase(database, media=folder / "media", private_media=folder / "private")
+    demo = DemoDatabase(
+        databases.RunDatabase.named(DEMO, folder),
+        media=folder / "media",
+        private_media=folder / "private",
+    )
     with databases.run_lock(shared, "e2e-demo"):
         if not (folder / "built").exists():
             _build_demo_database(demo, migrated, folder, env)
@@ -109,7 +101,7 @@ def _demo_database(tmp_path_factory, env: dict) -> DemoDatabase:
 
 
 def _build_demo_database(
-    demo: DemoDatabase, migrated: databases.SourceDatabase, folder: Path, env: dict
+    demo: DemoDatabase, migrated: databases.RunDatabase, folder: Path, env: dict
 ) -> None:
     folder.mkdir(exist_ok=True)
     build_env = {
@@ -282,7 +274,6 @@ def server(tmp_path_factory, mail_server) -> Server:
     worker = databases.worker_id()
     tmp = tmp_path_factory.mktemp(f"e2e-{worker}")
     env = databases.manage_environment(
-        "",
         DEBUG="false",
         LOG_LEVEL="WARNING",
         MEDIA_ROOT=str(tmp / "media"),
@@ -293,17 +284,13 @@ def server(tmp_path_factory, mail_server) -> Server:
         EMAIL_HOST="127.0.0.1",
         EMAIL_PORT=str(mail_server[1]),
     )
-    own_postgres: str | None = None
+    own = databases.RunDatabase.named(f"e2e_{worker}", tmp)
     port = _free_port()
     env["BASE_URL"] = f"http://127.0.0.1:{port}"
     srv = Server(url=f"http://127.0.0.1:{port}", env=env, log_dir=tmp, mail=mail_server[0])
     try:
         demo = _demo_database(tmp_path_factory, env)
-        if demo.database.postgres_name is not None:
-            own_postgres = _e2e_postgres_name(databases.base_database_url(), worker)
-            env["DATABASE_URL"] = demo.database.copy_to_postgres(own_postgres)
-        else:
-            env["DATABASE_URL"] = demo.database.copy_to_sqlite_file(tmp / "e2e.sqlite3")
+        env["DATABASE_URL"] = demo.database.copy_to(own)
         shutil.copytree(demo.media, tmp / "media")
         shutil.copytree(demo.private_media, tmp / "private")
         log = (tmp / "server.log").open("w")
@@ -320,8 +307,7 @@ def server(tmp_path_factory, mail_server) -> Server:
         yield srv
     finally:
         srv.stop()
-        if own_postgres is not None:
-            databases.postgres_recreate(databases.base_database_url(), own_postgres, create=False)
+        own.drop()
 
 
 # --- The browser ------------------------------------------------------------------------
@@ -389,9 +375,8 @@ def pytest_sessionfinish(session, exitstatus):
     _BROWSER.close()
     # The run's demo database on PostgreSQL goes once every worker is done (the SQLite one
     # goes with the run's temporary folder).
-    base_url = databases.base_database_url()
-    if databases.worker_id() == "main" and databases.is_postgres(base_url):
-        databases.postgres_recreate(base_url, _e2e_postgres_name(base_url, "demo"), create=False)
+    if databases.worker_id() == "main":
+        databases.drop_postgres_of_run(DEMO)
 
 
 @pytest.fixture

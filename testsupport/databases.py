@@ -94,86 +94,95 @@ def postgres_recreate(url: str, name: str, *, create: bool, template: str | None
 
 # --- The migrated database --------------------------------------------------------------
 
-MIGRATED_SUFFIX = "test_run_migrated"
+MIGRATED = "test_run_migrated"
 
 
 @dataclass(frozen=True)
-class SourceDatabase:
-    """A database to copy from: a SQLite file or a PostgreSQL template."""
+class RunDatabase:
+    """A database of the test run: a SQLite file in a folder of the run, or a PostgreSQL
+    database beside DATABASE_URL's."""
 
     url: str
     sqlite_path: Path | None = None
     postgres_name: str | None = None
 
-    def copy_to(self, target: SourceDatabase) -> str:
-        """A copy in `target`'s place, on the same kind of database: its DATABASE_URL."""
-        if target.postgres_name is not None:
-            return self.copy_to_postgres(target.postgres_name)
-        assert target.sqlite_path is not None
-        return self.copy_to_sqlite_file(target.sqlite_path)
+    @classmethod
+    def named(cls, name: str, folder: Path) -> RunDatabase:
+        """The run's database `name`, on the kind of database DATABASE_URL names."""
+        base_url = base_database_url()
+        if is_postgres(base_url):
+            full_name = postgres_name(base_url, name)
+            return cls(url=postgres_url(base_url, full_name), postgres_name=full_name)
+        path = folder / f"{name}.sqlite3"
+        return cls(url=f"sqlite:///{path}", sqlite_path=path)
 
-    def copy_to_sqlite_file(self, path: Path) -> str:
-        """A copy in the SQLite file `path`: its DATABASE_URL."""
-        assert self.sqlite_path is not None
-        with (
-            closing(sqlite3.connect(self.sqlite_path)) as source,
-            closing(sqlite3.connect(path)) as target,
-        ):
-            source.backup(target)
-        return f"sqlite:///{path}"
+    def copy_to(self, target: RunDatabase) -> str:
+        """Make `target` a copy of this database (afresh): its DATABASE_URL."""
+        if self.postgres_name is not None:
+            assert target.postgres_name is not None
+            postgres_recreate(
+                self.url, target.postgres_name, create=True, template=self.postgres_name
+            )
+        else:
+            assert self.sqlite_path is not None and target.sqlite_path is not None
+            with (
+                closing(sqlite3.connect(self.sqlite_path)) as source,
+                closing(sqlite3.connect(target.sqlite_path)) as copy,
+            ):
+                source.backup(copy)
+        return target.url
 
-    def copy_to_postgres(self, name: str) -> str:
-        """A copy in the PostgreSQL database `name` (made afresh): its DATABASE_URL."""
-        assert self.postgres_name is not None
-        postgres_recreate(self.url, name, create=True, template=self.postgres_name)
-        return postgres_url(self.url, name)
+    def drop(self) -> None:
+        """On PostgreSQL; a SQLite file goes with the run's folder."""
+        if self.postgres_name is not None:
+            postgres_recreate(self.url, self.postgres_name, create=False)
+
+
+def drop_postgres_of_run(name: str) -> None:
+    """At the end of the run, from the process that started it: the run's PostgreSQL
+    database `name`, if the run is on PostgreSQL."""
+    base_url = base_database_url()
+    if is_postgres(base_url):
+        postgres_recreate(base_url, postgres_name(base_url, name), create=False)
 
 
 def base_database_url() -> str:
     return os.environ.get("DATABASE_URL", "")
 
 
-def manage_environment(database_url: str, **extra: str) -> dict[str, str]:
-    """The environment for a manage.py subprocess of the tests, on `database_url`."""
+def manage_environment(**extra: str) -> dict[str, str]:
+    """The environment for a manage.py subprocess of the tests (with `extra` set in it)."""
     env = {
         key: value
         for key, value in os.environ.items()
         if not key.startswith(("PYTEST_", "DJANGO_ALLOW_ASYNC"))
     }
     env.update(DJANGO_SETTINGS_MODULE=SETTINGS, PYTHONUNBUFFERED="1", **extra)
-    env["DATABASE_URL"] = database_url
     return env
 
 
-def migrated_database(tmp_path_factory, *, in_this_process: bool = False) -> SourceDatabase:
+def migrated_database(tmp_path_factory, *, in_this_process: bool = False) -> RunDatabase:
     """The run's migrated database, migrated by the first worker that asks: in this process
     if `in_this_process` (the unit tests' set-up, so coverage sees the migrations' code run),
     else in a subprocess (the browser tests', whose Playwright loop forbids the ORM here)."""
     folder = run_folder(tmp_path_factory)
-    base_url = base_database_url()
-    if is_postgres(base_url):
-        name = postgres_name(base_url, MIGRATED_SUFFIX)
-        database = SourceDatabase(url=postgres_url(base_url, name), postgres_name=name)
-    else:
-        path = folder / "migrated.sqlite3"
-        database = SourceDatabase(url=f"sqlite:///{path}", sqlite_path=path)
+    database = RunDatabase.named(MIGRATED, folder)
     with run_lock(folder, "migrated-database"):
         if not (folder / "migrated-database.built").exists():
             if in_this_process:
-                _migrate_here(database, base_url)
+                _migrate_here(database)
             else:
-                _migrate(database, base_url, folder)
+                _migrate(database, folder)
             (folder / "migrated-database.built").touch()
     return database
 
 
-def _migrate(database: SourceDatabase, base_url: str, folder: Path) -> None:
-    if database.postgres_name is not None:
-        postgres_recreate(base_url, database.postgres_name, create=True)
+def _migrate(database: RunDatabase, folder: Path) -> None:
+    _create_if_postgres(database)
     outcome = subprocess.run(
         [sys.executable, "manage.py", "migrate", "--no-input"],
         cwd=ROOT,
-        env=manage_environment(database.url),
+        env=manage_environment(DATABASE_URL=database.url),
         capture_output=True,
         text=True,
         timeout=600,
@@ -187,12 +196,11 @@ def _migrate(database: SourceDatabase, base_url: str, folder: Path) -> None:
         )
 
 
-def _migrate_here(database: SourceDatabase, base_url: str) -> None:
+def _migrate_here(database: RunDatabase) -> None:
     from django.core.management import call_command
     from django.db import connection
 
-    if database.postgres_name is not None:
-        postgres_recreate(base_url, database.postgres_name, create=True)
+    _create_if_postgres(database)
     old_name = connection.settings_dict["NAME"]
     connection.close()
     connection.settings_dict["NAME"] = database.postgres_name or str(database.sqlite_path)
@@ -204,17 +212,16 @@ def _migrate_here(database: SourceDatabase, base_url: str) -> None:
         connection.settings_dict["NAME"] = old_name
 
 
-def drop_migrated_database() -> None:
-    """At the end of the run: the PostgreSQL template (the SQLite file goes with the folder)."""
-    base_url = base_database_url()
-    if is_postgres(base_url):
-        postgres_recreate(base_url, postgres_name(base_url, MIGRATED_SUFFIX), create=False)
+def _create_if_postgres(database: RunDatabase) -> None:
+    """An empty PostgreSQL database to migrate (SQLite makes its file when it connects)."""
+    if database.postgres_name is not None:
+        postgres_recreate(database.url, database.postgres_name, create=True)
 
 
 # --- A worker's test database -----------------------------------------------------------
 
 
-def install_test_database(migrated: SourceDatabase) -> Callable[[], None]:
+def install_test_database(migrated: RunDatabase) -> Callable[[], None]:
     """Make Django's default connection use a fresh copy of the migrated database, under the
     name Django's own test set-up would give it; return what drops it again."""
     from django.conf import settings
@@ -225,7 +232,9 @@ def install_test_database(migrated: SourceDatabase) -> Callable[[], None]:
     test_name = connection.creation._get_test_db_name()  # type: ignore[attr-defined]
     connection.close()
     if migrated.postgres_name is not None:
-        migrated.copy_to_postgres(test_name)
+        migrated.copy_to(
+            RunDatabase(url=postgres_url(migrated.url, test_name), postgres_name=test_name)
+        )
     settings.DATABASES[connection.alias]["NAME"] = test_name
     connection.settings_dict["NAME"] = test_name
     if migrated.sqlite_path is not None:

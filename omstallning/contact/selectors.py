@@ -1,5 +1,6 @@
 """Reads: whom the contact form can write to and where that lands, and who gets which mail."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -146,7 +147,11 @@ def person_subscription(email: str) -> Subscription | None:
 
 def person_data(email: str) -> dict:
     """Everything held about an address, for a request under GDPR article 15."""
-    subscription = person_subscription(email)
+    return person_data_of(person_messages(email), person_subscription(email))
+
+
+def person_data_of(messages: Iterable[ContactMessage], subscription: Subscription | None) -> dict:
+    """The messages and subscription found for an address, as plain data."""
     return {
         "messages": [
             {
@@ -160,7 +165,7 @@ def person_data(email: str) -> dict:
                 "status": message.status,
                 "changed_at": message.changed_at,
             }
-            for message in person_messages(email)
+            for message in messages
         ],
         "subscription": None
         if subscription is None

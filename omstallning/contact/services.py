@@ -120,12 +120,13 @@ def person_data_export(*, email: str, user: Account) -> dict:
     message and subscription's history says who handed it out."""
     if not can_handle_person_data(user):
         raise PermissionDenied(_("Bara en administratör får lämna ut någons uppgifter."))
-    data = selectors.person_data(email)
-    for message in selectors.person_messages(email):
+    messages = list(selectors.person_messages(email))
+    subscription = selectors.person_subscription(email)
+    for message in messages:
         log(instance=message, action=MESSAGE_HANDED_OUT, user=user)
-    if subscription := selectors.person_subscription(email):
+    if subscription is not None:
         log(instance=subscription, action=SUBSCRIPTION_HANDED_OUT, user=user)
-    return data
+    return selectors.person_data_of(messages, subscription)
 
 
 def subscribers_export(*, user: Account) -> bytes:
