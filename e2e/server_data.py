@@ -163,15 +163,28 @@ def own_knowledge_items() -> int:
     return own_items().filter(locale__language_code="sv").count()
 
 
-def change_one_own_item_and_unpublish_another() -> bool:
-    """The source's side of a feed update: one item retitled, one withdrawn."""
+def change_one_own_item_and_unpublish_another() -> dict[str, int | str]:
+    """The source's side of a feed update: one item retitled, one withdrawn. Returns what
+    `undo_feed_update` needs to put both back, since the server is shared by the session."""
     from omstallning.knowledge.models import KnowledgeItemPage
 
     pages = KnowledgeItemPage.objects.live().filter(imported_from=None).order_by("pk")
-    changed = pages[0].specific
+    changed, withdrawn = pages[0].specific, pages[1].specific
+    old_title = changed.title
     changed.title = "Ändrad hos källan"
     changed.save_revision().publish()
-    pages[1].specific.unpublish()
+    withdrawn.unpublish()
+    return {"changed": changed.pk, "old_title": old_title, "withdrawn": withdrawn.pk}
+
+
+def undo_feed_update(changed: int, old_title: str, withdrawn: int) -> bool:
+    """The items as they were before `change_one_own_item_and_unpublish_another`."""
+    from omstallning.knowledge.models import KnowledgeItemPage
+
+    page = KnowledgeItemPage.objects.get(pk=changed).specific
+    page.title = old_title
+    page.save_revision().publish()
+    KnowledgeItemPage.objects.get(pk=withdrawn).specific.save_revision().publish()
     return True
 
 
