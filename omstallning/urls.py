@@ -22,7 +22,6 @@ urlpatterns = [
     re_path(r"^admin/password_reset/", to_our_password_reset, name="wagtail_password_reset"),
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
-    path("api/v1/docs", api_views.api_documentation, name="api_documentation"),
     path("api/v1/", api_v1.urls),
     path("healthz", core_views.healthz, name="healthz"),
     path("csp-rapport/", csp_report, name="csp_report"),
@@ -31,6 +30,9 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    # The API's documentation is a page of the site, in both languages; the API itself
+    # answers in the client's language (omstallning.api.middleware).
+    path("api/v1/docs", api_views.api_documentation, name="api_documentation"),
     path(_("sok/"), core_views.search, name="search"),
     path(_("samtycke/"), include("omstallning.consent.urls")),
     path(_("anmalan/"), include("omstallning.events.urls")),

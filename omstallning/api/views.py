@@ -1,4 +1,4 @@
-"""The API's documentation as a page of the site: readable, accessible, in Swedish."""
+"""The API's documentation as a page of the site, in Swedish and English, and accessible."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render

@@ -1,7 +1,5 @@
 """The public API v1: reference data, frameworks, portfolio sums, schema, and bad input."""
 
-import re
-
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -162,13 +160,64 @@ def test_the_documentation_shows_code_as_code_and_says_what_takes_personal_data(
     assert "anmälan till en träff (namn och e-postadress)" in html
 
 
-def test_the_english_footer_says_the_api_documentation_is_in_swedish(site, client):
-    footer = client.get("/en/").content.decode().split("<footer", 1)[1]
+def test_the_footer_links_the_api_documentation_in_the_pages_language(site, client):
+    english = client.get("/en/").content.decode().split("<footer", 1)[1]
+    swedish = client.get("/").content.decode().split("<footer", 1)[1]
 
-    assert re.search(
-        r'href="/api/v1/docs" hreflang="sv">Open data \(API\)</a> \(in Swedish\)', footer
-    )
-    assert 'href="/api/v1/docs">Öppna data (API)</a></li>' in client.get("/").content.decode()
+    assert 'href="/en/api/v1/docs">Open data (API)</a></li>' in english
+    assert 'href="/api/v1/docs">Öppna data (API)</a></li>' in swedish
+
+
+def test_the_api_documentation_in_english_lists_every_endpoint_in_english(db, client):
+    schema = client.get("/api/v1/openapi.json", headers={"accept-language": "en"}).json()
+    html = client.get("/en/api/v1/docs").content.decode()
+
+    assert '<html lang="en">' in html
+    assert "<h1>Open API</h1>" in html
+    assert "<code>next</code> points to the next page" in html
+    for operations in schema["paths"].values():
+        for operation in operations.values():
+            assert operation["summary"] in html
+    assert "Statistik över beslut om stöd" not in html
+
+
+def _texts(schema: dict, where: str = "") -> dict[str, str]:
+    """Every text of an OpenAPI schema written for people, by where it stands. The responses'
+    descriptions are left out: they are HTTP's own reason phrases ("Not Found"), in English."""
+    texts = {}
+    for key, value in schema.items():
+        place = f"{where}/{key}"
+        if isinstance(value, dict) and key != "responses":
+            texts.update(_texts(value, place))
+        elif key in ("summary", "description") and isinstance(value, str):
+            texts[place] = value
+        elif key == "tags":
+            texts.update({f"{place}/{i}": tag for i, tag in enumerate(value)})
+    return texts
+
+
+def test_the_schema_is_swedish_and_english_to_a_client_that_prefers_english(db, client):
+    swedish = client.get("/api/v1/openapi.json")
+    english = client.get("/api/v1/openapi.json", headers={"accept-language": "en-GB,en;q=0.9"})
+
+    assert swedish["Content-Language"] == "sv" and english["Content-Language"] == "en"
+    assert "Accept-Language" in english["Vary"]
+    assert english.json()["info"]["title"] == "Omställningsplattformen – open API"
+    sv, en = _texts(swedish.json()), _texts(english.json())
+    assert set(sv) == set(en) and len(sv) > 40
+    assert sv["/paths//api/v1/funding/statistics/get/summary"] == "Statistik över beslut om stöd"
+    assert en["/paths//api/v1/funding/statistics/get/summary"] == "Statistics on funding decisions"
+    untranslated = {place: text for place, text in sv.items() if en[place] == text}
+    assert untranslated == {}, untranslated
+
+
+def test_messages_follow_the_clients_language_too(db, client):
+    english = client.get("/api/v1/sdg/goals/sju", headers={"accept-language": "en"})
+    missing = client.get("/api/v1/sdg/goals/99", headers={"accept-language": "en"})
+
+    assert english.json()["detail"] == "Invalid parameters. See errors for which."
+    assert missing.json()["detail"] == "Not found."
+    assert client.get("/api/v1/sdg/goals/99").json()["detail"] == "Finns inte."
 
 
 def test_invalid_parameters_get_a_swedish_headline(db, client):

@@ -4,6 +4,7 @@ import logging
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI
 from ninja.errors import HttpError, Throttled, ValidationError
 
@@ -12,15 +13,16 @@ from . import events, frameworks, funding, knowledge, portfolio, reference
 logger = logging.getLogger(__name__)
 
 api = NinjaAPI(
-    title="Omställningsplattformen – öppet API",
+    title=gettext_lazy("Omställningsplattformen – öppet API"),
     version="1",
-    description=(
+    description=gettext_lazy(
         "Öppna data från plattformen: referensdata för hållbarhet, bedömningsramverk och "
         "summor över hållbarhetsbedömningar samt kunskapsbankens flöde. Svaren innehåller "
         "inga personuppgifter. Det enda anrop som tar emot sådana är anmälan till en träff "
         "(namn och e-postadress), som sparas och gallras som en anmälan via formuläret. "
         "Texter finns på svenska (_sv) och engelska (_en). Alla svar är JSON, också fel: "
-        "404 när något inte finns, 422 med `errors` vid ogiltiga parametrar."
+        "404 när något inte finns, 422 med `errors` vid ogiltiga parametrar. Meddelanden "
+        "och schemat är på svenska, eller på engelska med `Accept-Language: en`."
     ),
     urls_namespace="api-v1",
     # The documentation is a page of the site (omstallning.api.views), accessible and Swedish.

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Router, Schema, Status
 from ninja.errors import ValidationError as InvalidInput
 from ninja.throttling import AnonRateThrottle
@@ -18,7 +19,7 @@ from omstallning.events.services import RegistrationDetails
 from ..schemas import INVALID, NOT_FOUND, ErrorOut
 from ..types import Email, PathId, Text
 
-router = Router(tags=["Träffar"])
+router = Router(tags=[gettext_lazy("Träffar")])
 
 
 class RegistrationIn(Schema):
@@ -26,7 +27,9 @@ class RegistrationIn(Schema):
     email: Email
     organisation: Text = Field("", max_length=200)
     municipality_code: str = Field(
-        "", pattern=r"^([0-9]{4})?$", description="Kommunkod för en av regionens kommuner"
+        "",
+        pattern=r"^([0-9]{4})?$",
+        description=gettext_lazy("Kommunkod för en av regionens kommuner"),
     )
     food_needs: Text = Field("", max_length=300)
     accessibility_needs: Text = Field("", max_length=300)
@@ -69,8 +72,8 @@ class RegistrationRateThrottle(AnonRateThrottle):
         **INVALID,
     },
     throttle=[RegistrationRateThrottle()],
-    summary="Anmäl en person till en träff",
-    description=(
+    summary=gettext_lazy("Anmäl en person till en träff"),
+    description=gettext_lazy(
         "Samma regler som formuläret på träffens sida: platserna räcker aldrig till fler än "
         "antalet, sedan väntelista; en e-postadress en gång per träff; bara när anmälan är "
         "öppen. Personen får bekräftelsen per e-post med en länk för att ändra eller avanmäla. "

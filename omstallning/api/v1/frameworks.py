@@ -3,6 +3,7 @@
 from typing import Annotated
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy
 from ninja import Path, Router
 
 from omstallning.assessment.models import Framework, FrameworkVersion
@@ -11,7 +12,7 @@ from omstallning.assessment.selectors import criteria_of, frameworks_in_use
 from ..schemas import INVALID, NOT_FOUND, FrameworkOut, VersionDetailOut
 from ..types import PathId
 
-router = Router(tags=["Bedömningsramverk"])
+router = Router(tags=[gettext_lazy("Bedömningsramverk")])
 
 # Keys are slugs; anything else (a NUL byte, say) cannot name a framework and never reaches SQL.
 FrameworkKey = Annotated[str, Path(pattern=r"^[-a-zA-Z0-9_]{1,60}$")]
@@ -38,7 +39,9 @@ def _framework(framework: Framework) -> dict:
     }
 
 
-@router.get("/frameworks", response=list[FrameworkOut], summary="Alla publicerade ramverk")
+@router.get(
+    "/frameworks", response=list[FrameworkOut], summary=gettext_lazy("Alla publicerade ramverk")
+)
 def list_frameworks(request):
     return [_framework(f) for f in frameworks_in_use().prefetch_related("versions")]
 
@@ -46,7 +49,7 @@ def list_frameworks(request):
 @router.get(
     "/frameworks/{key}",
     response={200: FrameworkOut, **NOT_FOUND, **INVALID},
-    summary="Ett ramverk med versioner",
+    summary=gettext_lazy("Ett ramverk med versioner"),
 )
 def get_framework(request, key: FrameworkKey):
     framework = get_object_or_404(
@@ -60,7 +63,7 @@ def get_framework(request, key: FrameworkKey):
 @router.get(
     "/frameworks/{key}/versions/{number}",
     response={200: VersionDetailOut, **NOT_FOUND, **INVALID},
-    summary="En version av ett ramverk med kriterier och svarsalternativ",
+    summary=gettext_lazy("En version av ett ramverk med kriterier och svarsalternativ"),
 )
 def get_version(request, key: FrameworkKey, number: PathId):
     version = get_object_or_404(

@@ -5,6 +5,7 @@ funding role get every figure."""
 from decimal import Decimal
 
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
@@ -23,26 +24,36 @@ from omstallning.funding.statistics import (
 from ..schemas import INVALID, ErrorOut
 from ..types import Text
 
-router = Router(tags=["Finansiering"])
+router = Router(tags=[gettext_lazy("Finansiering")])
 
 
+# Only the types; what a value must be (a known programme, municipality or SNI section, years
+# in order) is the statistics page's own filter form, so page and API answer alike. (Comments,
+# not docstrings, on the schemas: pydantic would publish a docstring as the schema's text.)
 class StatisticsQuery(Schema):
-    """The types; what a value must be (a known programme, municipality or SNI section, years
-    in order) is the statistics page's own filter form, so page and API answer alike."""
-
-    year_from: int | None = Field(None, ge=FIRST_YEAR, le=LAST_YEAR, description="Från och med år")
-    year_to: int | None = Field(None, ge=FIRST_YEAR, le=LAST_YEAR, description="Till och med år")
-    programme: Text = Field("", max_length=40, description="Programmets kod")
-    municipality: Text = Field("", max_length=4, description="Kommunkod, fyra siffror")
-    sector: Text = Field("", max_length=1, description="SNI-avdelning, A–U")
+    year_from: int | None = Field(
+        None, ge=FIRST_YEAR, le=LAST_YEAR, description=gettext_lazy("Från och med år")
+    )
+    year_to: int | None = Field(
+        None, ge=FIRST_YEAR, le=LAST_YEAR, description=gettext_lazy("Till och med år")
+    )
+    programme: Text = Field("", max_length=40, description=gettext_lazy("Programmets kod"))
+    municipality: Text = Field(
+        "", max_length=4, description=gettext_lazy("Kommunkod, fyra siffror")
+    )
+    sector: Text = Field("", max_length=1, description=gettext_lazy("SNI-avdelning, A–U"))
 
 
 class FiguresOut(Schema):
     decisions: int | None
     granted: int | None
     amount_granted: Decimal | None
-    grant_rate: float | None = Field(description="Beviljade delat med alla beslut, 0–1")
-    amount_share: float | None = Field(description="Andel av allt beviljat belopp, 0–1")
+    grant_rate: float | None = Field(
+        description=gettext_lazy("Beviljade delat med alla beslut, 0–1")
+    )
+    amount_share: float | None = Field(
+        description=gettext_lazy("Andel av allt beviljat belopp, 0–1")
+    )
 
 
 class RowOut(Schema):
@@ -107,13 +118,12 @@ class BudgetOut(Schema):
     frame: Decimal
     decisions: int | None
     granted: Decimal | None
-    share: float | None = Field(description="Beviljat delat med budgetramen")
+    share: float | None = Field(description=gettext_lazy("Beviljat delat med budgetramen"))
 
 
+# Read straight from the statistics the page shows (funding.statistics).
 class StatisticsOut(Schema):
-    """Read straight from the statistics the page shows (funding.statistics)."""
-
-    suppressed: bool = Field(description="Sant när små celler är dolda (null)")
+    suppressed: bool = Field(description=gettext_lazy("Sant när små celler är dolda (null)"))
     min_decisions: int
     totals: FiguresOut
     breakdowns: list[BreakdownOut]
@@ -134,8 +144,8 @@ class StatisticsOut(Schema):
 @router.get(
     "/funding/statistics",
     response={200: StatisticsOut, 400: ErrorOut, **INVALID},
-    summary="Statistik över beslut om stöd",
-    description=(
+    summary=gettext_lazy("Statistik över beslut om stöd"),
+    description=gettext_lazy(
         "Antal beslut, beviljat belopp och andel beviljade per program, år, kommun, bransch, "
         "storlek, ägande (40/60-regeln), vd:s kön, utländsk bakgrund och miljöpåverkan; "
         "andelen av 1:1-medlen till underrepresenterade grupper per år; belopp per globalt "

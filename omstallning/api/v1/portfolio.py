@@ -4,6 +4,7 @@ from typing import Literal
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
@@ -19,7 +20,7 @@ from omstallning.assessment.selectors import (
 
 from ..schemas import INVALID, NOT_FOUND, PortfolioOut
 
-router = Router(tags=["Portföljsummor"])
+router = Router(tags=[gettext_lazy("Portföljsummor")])
 
 # Drafts are work in progress; by default only what someone has stood behind is summed.
 DEFAULT_STATUSES = [Assessment.Status.SUBMITTED, Assessment.Status.LOCKED]
@@ -27,15 +28,15 @@ DEFAULT_STATUSES = [Assessment.Status.SUBMITTED, Assessment.Status.LOCKED]
 
 class PortfolioFilter(Schema):
     framework: str | None = Field(
-        None, pattern=r"^[-a-zA-Z0-9_]{1,60}$", description="Ramverkets kortnamn"
+        None, pattern=r"^[-a-zA-Z0-9_]{1,60}$", description=gettext_lazy("Ramverkets kortnamn")
     )
     status: list[Literal["draft", "submitted", "locked"]] = Field(
-        [], description="Standard: submitted och locked"
+        [], description=gettext_lazy("Standard: submitted och locked")
     )
     subject_type: str | None = Field(
         None,
         pattern=r"^[A-Za-z_]{1,40}\.[A-Za-z_]{1,60}$",
-        description="Till exempel core.organisation",
+        description=gettext_lazy("Till exempel core.organisation"),
     )
 
 
@@ -46,8 +47,8 @@ def _tally(tally) -> dict:
 @router.get(
     "/portfolio-sums",
     response={200: PortfolioOut, **NOT_FOUND, **INVALID},
-    summary="Summor per globalt mål och dimension",
-    description=(
+    summary=gettext_lazy("Summor per globalt mål och dimension"),
+    description=gettext_lazy(
         "Antal bedömningar (och belopp, när det bedömda har ett) med positiv och negativ "
         "påverkan, kunskapsluckor och stoppande svar. Filtrera på ramverk (kortnamn), status "
         "(draft, submitted, locked; standard: submitted och locked) och typ av bedömt "

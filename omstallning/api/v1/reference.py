@@ -4,6 +4,7 @@ from typing import Annotated
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy
 from ninja import Path, Router
 
 from omstallning.core.models import SdgGoal, SdgTarget, SustainabilityDimension
@@ -11,7 +12,7 @@ from omstallning.core.models import SdgGoal, SdgTarget, SustainabilityDimension
 from ..schemas import INVALID, NOT_FOUND, DimensionOut, GoalDetailOut, GoalOut, TargetDetailOut
 from ..types import PathId
 
-router = Router(tags=["Referensdata"])
+router = Router(tags=[gettext_lazy("Referensdata")])
 
 
 def _goal(goal: SdgGoal) -> dict:
@@ -37,12 +38,14 @@ def _target(target: SdgTarget) -> dict:
     }
 
 
-@router.get("/dimensions", response=list[DimensionOut], summary="Hållbarhetsdimensionerna")
+@router.get(
+    "/dimensions", response=list[DimensionOut], summary=gettext_lazy("Hållbarhetsdimensionerna")
+)
 def list_dimensions(request):
     return SustainabilityDimension.objects.all()
 
 
-@router.get("/sdg/goals", response=list[GoalOut], summary="De 17 globala målen")
+@router.get("/sdg/goals", response=list[GoalOut], summary=gettext_lazy("De 17 globala målen"))
 def list_goals(request):
     return [_goal(goal) for goal in SdgGoal.objects.select_related("dimension")]
 
@@ -50,7 +53,7 @@ def list_goals(request):
 @router.get(
     "/sdg/goals/{number}",
     response={200: GoalDetailOut, **NOT_FOUND, **INVALID},
-    summary="Ett globalt mål med delmål och indikatorer",
+    summary=gettext_lazy("Ett globalt mål med delmål och indikatorer"),
 )
 def get_goal(request, number: PathId):
     targets = SdgTarget.objects.prefetch_related("indicators")
@@ -66,7 +69,7 @@ def get_goal(request, number: PathId):
 @router.get(
     "/sdg/targets/{code}",
     response={200: TargetDetailOut, **NOT_FOUND, **INVALID},
-    summary="Ett delmål",
+    summary=gettext_lazy("Ett delmål"),
 )
 def get_target(request, code: Annotated[str, Path(pattern=r"^[0-9]{1,2}\.[0-9a-z]{1,2}$")]):
     target = get_object_or_404(SdgTarget.objects.prefetch_related("indicators"), code=code)

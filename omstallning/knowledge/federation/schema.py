@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import URLValidator
+from django.utils.translation import gettext_lazy
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 FEED_FORMAT = "omstallning.knowledge-feed"
@@ -36,7 +37,7 @@ class _Strict(BaseModel):
 
 class FeedSection(_Strict):
     heading: Line = ""
-    html: Text = Field(description="Sanerad HTML: p, br, strong, em, ul, ol, li, a.")
+    html: Text = Field(description=gettext_lazy("Sanerad HTML: p, br, strong, em, ul, ol, li, a."))
 
 
 class FeedTerm(_Strict):
@@ -46,12 +47,14 @@ class FeedTerm(_Strict):
 
 
 class FeedItem(_Strict):
-    id: Code = Field(description="Stabilt id hos källan; nyckeln när flödet importeras.")
+    id: Code = Field(
+        description=gettext_lazy("Stabilt id hos källan; nyckeln när flödet importeras.")
+    )
     kind: Literal[KINDS]  # type: ignore[valid-type]
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[a-z]{2})?$")]
     title: Annotated[str, StringConstraints(min_length=1, max_length=255)]
     intro: Text = ""
-    url: WebAddress = Field(description="Originalets adress (kanonisk länk).")
+    url: WebAddress = Field(description=gettext_lazy("Originalets adress (kanonisk länk)."))
     licence: Literal[LICENCES]  # type: ignore[valid-type]
     last_reviewed: date
     updated_at: datetime
@@ -82,4 +85,6 @@ class KnowledgeFeed(_Strict):
     platform: FeedPlatform
     generated_at: datetime
     items: list[FeedItem] = Field(max_length=1000)
-    next: WebAddress | None = Field(None, description="Nästa sida, eller null på sista sidan.")
+    next: WebAddress | None = Field(
+        None, description=gettext_lazy("Nästa sida, eller null på sista sidan.")
+    )
