@@ -12,6 +12,7 @@ from urllib.parse import urljoin, urlsplit
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from e2e import server_data
 from e2e.server_data import PASSWORD, TOTP_KEY
 
 NECESSARY_COOKIES = {"samtycke", "csrftoken", "sessionid"}
@@ -178,3 +179,15 @@ def check_every_page_with_axe(page, paths: list[str], *, expect_banner: bool) ->
         if violations:
             failures.append(violations_report(path, violations))
     assert not failures, "Serious or critical axe violations:\n\n" + "\n\n".join(failures)
+
+
+def pages_of_each_kind(server, paths: list[str], most: int = 1) -> list[str]:
+    """The first `most` addresses of each kind of page, and every address chosen by hand."""
+    kinds = server.call(server_data.page_kinds, paths=paths)
+    taken: dict[str, int] = {}
+    chosen = []
+    for path in paths:
+        taken[kinds[path]] = taken.get(kinds[path], 0) + 1
+        if path in EXTRA_PATHS or taken[kinds[path]] <= most:
+            chosen.append(path)
+    return chosen

@@ -16,6 +16,7 @@ from e2e.support import (
     BANNER,
     EXTRA_PATHS,
     check_every_page_with_axe,
+    pages_of_each_kind,
     serious_violations,
     violations_report,
 )
@@ -30,17 +31,8 @@ def test_site_paths_cover_both_languages(site_paths):
     )
 
 
-def one_page_of_each_kind(server, paths: list[str]) -> list[str]:
-    """The first address of each kind of page, and every address chosen by hand."""
-    kinds = server.call(server_data.page_kinds, paths=paths)
-    chosen = {path: path for path in EXTRA_PATHS}
-    for path in paths:
-        chosen.setdefault(kinds[path], path)
-    return [path for path in paths if path in chosen.values()]
-
-
 def test_every_kind_of_page_is_checked_with_the_banner(server, site_paths):
-    checked = one_page_of_each_kind(server, site_paths)
+    checked = pages_of_each_kind(server, site_paths)
     kinds = server.call(server_data.page_kinds, paths=site_paths)
     assert {kinds[path] for path in checked} == set(kinds.values())
     assert set(EXTRA_PATHS) <= set(checked)
@@ -51,7 +43,7 @@ def test_every_kind_of_page_is_checked_with_the_banner(server, site_paths):
 
 
 def test_axe_with_the_consent_banner(page, server, site_paths):
-    check_every_page_with_axe(page, one_page_of_each_kind(server, site_paths), expect_banner=True)
+    check_every_page_with_axe(page, pages_of_each_kind(server, site_paths), expect_banner=True)
 
 
 def test_axe_after_the_server_side_consent_form(page):

@@ -18,6 +18,7 @@ CASE_OFFICER = "Handläggare"
 DECISION_MAKER = "Beslutsfattare"
 ASSESSOR = "Bedömare"
 ACTOR = "Aktör"
+ACTOR_EDITOR = "Aktörsredaktör"
 BUSINESS_OWNER = "Företagare"
 
 ROLE_DESCRIPTIONS = {
@@ -31,6 +32,10 @@ ROLE_DESCRIPTIONS = {
     ASSESSOR: _("Bedömer ansökningar, bland annat deras hållbarhet."),
     DECISION_MAKER: _("Fattar beslut om stöd enligt regionens delegationsordning."),
     ACTOR: _("Näringslivsfrämjande aktör som delar goda exempel och erbjuder stöd."),
+    ACTOR_EDITOR: _(
+        "Redigerar sin egen aktör och dess erbjudanden i Hitta stöd, efter att regionen "
+        "har gett kontot rätt till aktören."
+    ),
     BUSINESS_OWNER: _(
         "Företagare som lär sig, hittar stöd, söker medel och anmäler sig till träffar."
     ),
@@ -134,6 +139,28 @@ STRATEGY_EDITING = [
     for action in ("add", "change", "view", "delete")
 ]
 
+# The finder's actors and offers: an actor's own accounts edit theirs (actors/permissions.py).
+OWN_ACTOR_EDITING = [
+    *ADMIN_ACCESS,
+    "actors.add_actor",
+    "actors.change_actor",
+    "actors.view_actor",
+    "actors.add_offer",
+    "actors.change_offer",
+    "actors.view_offer",
+    "actors.delete_offer",
+]
+SUPPORT_DIRECTORY = [
+    *OWN_ACTOR_EDITING,
+    "actors.approve_actor",
+    "actors.delete_actor",
+    *[
+        f"actors.{action}_{model}"
+        for model in ("companystage", "targetgroup", "offerlanguage")
+        for action in ("add", "change", "view")
+    ],
+]
+
 FUNDING_SETUP = [
     f"funding.{action}_{model}"
     for model in ("programme", "budgetframe", "call", "attachmentrequirement", "selectioncriterion")
@@ -153,6 +180,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *CONTACT_HANDLING,
         *KNOWLEDGE_TAXONOMY,
         *STRATEGY_EDITING,
+        *SUPPORT_DIRECTORY,
         *FUNDING_SETUP,
         "funding.view_decision",
         "assessment.lock_assessment",
@@ -181,6 +209,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "funding.decide_application",
     ],
     ACTOR: [],
+    ACTOR_EDITOR: OWN_ACTOR_EDITING,
     BUSINESS_OWNER: [],
 }
 # Page-tree permissions on the whole tree, per role.
@@ -207,7 +236,15 @@ COLLECTION_PERMISSIONS = [
 COLLECTION_ROLES = [ADMINISTRATOR, EDITOR, BUSINESS_DEVELOPER]
 
 ROLES = list(ROLE_DESCRIPTIONS)
-STAFF_ROLES = [ADMINISTRATOR, EDITOR, BUSINESS_DEVELOPER, CASE_OFFICER, ASSESSOR, DECISION_MAKER]
+STAFF_ROLES = [
+    ADMINISTRATOR,
+    EDITOR,
+    BUSINESS_DEVELOPER,
+    CASE_OFFICER,
+    ASSESSOR,
+    DECISION_MAKER,
+    ACTOR_EDITOR,
+]
 
 
 def _permissions(names: list[str]) -> list[Permission]:

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from omstallning.actors.models import Actor, SupportFinderPage
 from omstallning.consent.models import ConsentSettings
 from omstallning.contact.models import ContactPage
 from omstallning.core.models import (
@@ -38,6 +39,7 @@ from omstallning.funding.models import FundingIndexPage
 from omstallning.strategy.models import Strategy
 
 from . import pages as texts
+from .actors import load_demo_actors
 from .events import load_demo_events
 from .funding import load_demo_funding
 from .knowledge import load_demo_knowledge
@@ -61,6 +63,7 @@ DEMO_USERS = [
     ("bedomare", "Bo", "Bedömare", "Bedömare", False),
     ("beslutsfattare", "Britt", "Beslutsfattare", "Beslutsfattare", False),
     ("aktor", "Alva", "Aktör", "Aktör", False),
+    ("aktorsredaktor", "Arvid", "Aktörsredaktör", "Aktörsredaktör", False),
     ("foretagare", "Farid", "Företagare", "Företagare", False),
 ]
 
@@ -108,6 +111,7 @@ def demo_content_load(*, with_users: bool) -> bool:
         _platform_and_consent_settings(site, region, contact, legal)
         if with_users:
             _demo_users()
+        _support_finder(home, en, with_users)
         _funding(home, strategy, with_users, en)
         return True
 
@@ -499,6 +503,35 @@ def _funding(home: HomePage, strategy: Strategy, with_users: bool, en: Locale) -
         "funds, commercial services and the Regional Development Fund. Here are the open calls, "
         "your applications and statistics on who receives support.",
     )
+
+
+def _support_finder(home: HomePage, en: Locale, with_users: bool) -> None:
+    """The actors and their offers, and Hitta stöd in both languages; the demo's actor
+    editor edits Almi's."""
+    load_demo_actors()
+    finder = _publish(
+        home.add_child(
+            instance=SupportFinderPage(
+                title="Hitta stöd",
+                slug="hitta-stod",
+                intro="Svara på några korta frågor om ditt företag, så visar vi stödet från "
+                "länets aktörer som passar och varför.",
+                show_in_menus=True,
+            )
+        )
+    )
+    _translate(
+        finder,
+        en,
+        title="Find support",
+        slug="find-support",
+        intro="Answer a few short questions about your business, and we show the support from "
+        "the county’s actors that fits, and why.",
+    )
+    if with_users:
+        Actor.objects.get(slug="almi-malardalen").editors.add(
+            get_user_model().objects.get(username="aktorsredaktor")
+        )
 
 
 def _users_by_username() -> dict[str, AbstractBaseUser]:

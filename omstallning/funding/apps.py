@@ -11,7 +11,7 @@ class FundingConfig(AppConfig):
         from omstallning.assessment.registry import register_assessable
         from omstallning.strategy.funding_link import register_goal_money
 
-        from . import personal_data, selectors, statistics
+        from . import personal_data, selectors, signal_handlers, statistics
         from .models import Application
 
         register_assessable(
@@ -21,3 +21,4 @@ class FundingConfig(AppConfig):
         )
         register_goal_money(statistics.strategy_goal_money, min_decisions=statistics.MIN_DECISIONS)
         personal_data.register()
+        signal_handlers.connect()

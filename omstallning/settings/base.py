@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "omstallning.events",
     "omstallning.contact",
     "omstallning.strategy",
+    "omstallning.actors",
     "omstallning.funding",
     "omstallning.api",
     "omstallning.demo",

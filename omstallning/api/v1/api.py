@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI
 from ninja.errors import HttpError, Throttled, ValidationError
 
-from . import events, frameworks, funding, knowledge, portfolio, reference
+from . import events, frameworks, funding, knowledge, portfolio, reference, support
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +34,7 @@ api.add_router("/", portfolio.router)
 api.add_router("/", events.router)
 api.add_router("/", knowledge.router)
 api.add_router("/", funding.router)
+api.add_router("/", support.router)
 
 
 @api.exception_handler(ValidationError)

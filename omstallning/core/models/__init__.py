@@ -13,6 +13,7 @@ from .region import ContactPerson, LongTermGoal, Municipality, Organisation, Reg
 from .sdg import SdgGoal, SdgIndicator, SdgTarget, SustainabilityDimension
 from .site_settings import PlatformSettings
 from .task_workers import TaskWorker
+from .terms import Term
 
 __all__ = [
     "AboutProjectPage",
@@ -35,4 +36,5 @@ __all__ = [
     "StandardPage",
     "SustainabilityDimension",
     "TaskWorker",
+    "Term",
 ]

@@ -89,7 +89,7 @@ class MethodFactory(KnowledgeItemFactory):
     title = factory.Sequence(lambda n: f"Metod {n}")
 
 
-def _each(model, field: str, values) -> list:
+def rows_named(model, field: str, values) -> list:
     """The rows named, in the order given; a value that names nothing is an error, so that a
     misspelt code cannot give an untagged item and a test that passes for the wrong reason."""
     found = {
@@ -102,23 +102,23 @@ def _each(model, field: str, values) -> list:
 
 
 def themes(*slugs: str) -> list[KnowledgeTheme]:
-    return _each(KnowledgeTheme, "slug", slugs)
+    return rows_named(KnowledgeTheme, "slug", slugs)
 
 
 def goals(*numbers: int) -> list[SdgGoal]:
-    return _each(SdgGoal, "number", numbers)
+    return rows_named(SdgGoal, "number", numbers)
 
 
 def sectors(*codes: str) -> list[SniSection]:
-    return _each(SniSection, "code", codes)
+    return rows_named(SniSection, "code", codes)
 
 
 def sizes(*slugs: str) -> list[CompanySize]:
-    return _each(CompanySize, "slug", slugs)
+    return rows_named(CompanySize, "slug", slugs)
 
 
 def audiences(*slugs: str) -> list[Audience]:
-    return _each(Audience, "slug", slugs)
+    return rows_named(Audience, "slug", slugs)
 
 
 def tool_workbook(title: str, steps: list[str]) -> Document:

@@ -1,0 +1,86 @@
+"""The finder's list filters: AND across facets, OR within one, each with the count that the
+value would give among the offers that fit the answers and the other filters."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from .models.offers import Offer, SupportType
+
+
+@dataclass(frozen=True)
+class Facet:
+    param: str
+    label: object
+    lookup: str  # from Offer to the value in the address
+    choices: Callable[[], list[tuple[str, str]]]
+
+
+def _rows(model_label: str, key: str, **filters) -> Callable[[], list[tuple[str, str]]]:
+    def choices() -> list[tuple[str, str]]:
+        rows = apps.get_model(model_label).objects.filter(**filters)
+        return [(str(getattr(row, key)), str(row)) for row in rows]
+
+    return choices
+
+
+def _goal_choices() -> list[tuple[str, str]]:
+    goals = apps.get_model("core.SdgGoal").objects.order_by("number")
+    return [(str(goal.number), f"{goal.number}. {goal.title}") for goal in goals]
+
+
+FACETS = [
+    Facet("typ", _("Typ av stöd"), "support_type", lambda: list(SupportType.choices)),
+    Facet("tema", _("Tema"), "themes__slug", _rows("knowledge.KnowledgeTheme", "slug")),
+    Facet("mal", _("Globala mål"), "sdg_goals__number", _goal_choices),
+    Facet("kostnad", _("Kostnad"), "cost", lambda: list(Offer.Cost.choices)),
+    Facet("aktor", _("Aktör"), "actor__slug", _rows("actors.Actor", "slug", status="approved")),
+]
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+def _condition(chosen: dict[str, list[str]], skip: str | None = None) -> Q:
+    condition = Q()
+    for facet in FACETS:
+        values = chosen.get(facet.param) or []
+        if values and facet.param != skip:
+            # A subquery per facet keeps AND across facets exact for many-to-many fields.
+            matching = Offer.objects.filter(**{f"{facet.lookup}__in": values}).values("pk")
+            condition &= Q(pk__in=matching)
+    return condition
+
+
+def apply(offers: QuerySet, chosen: dict[str, list[str]]) -> QuerySet:
+    return offers.filter(_condition(chosen))
+
+
+def counts(offers: QuerySet, chosen: dict[str, list[str]]) -> dict[str, list[FacetValue]]:
+    """Per facet, the values with an offer among those the other facets leave, and any value
+    chosen (with 0), so that what the address chooses is always shown and can be undone."""
+    result = {}
+    for facet in FACETS:
+        rows = (
+            offers.order_by()
+            .filter(_condition(chosen, skip=facet.param))
+            .filter(**{f"{facet.lookup}__isnull": False})
+            .values(facet.lookup)
+            .annotate(n=Count("pk"))
+        )
+        found = {str(row[facet.lookup]): row["n"] for row in rows}
+        selected = set(chosen.get(facet.param) or [])
+        result[facet.param] = [
+            FacetValue(value, label, found.get(value, 0), value in selected)
+            for value, label in facet.choices()
+            if value in found or value in selected
+        ]
+    return result

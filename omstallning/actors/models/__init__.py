@@ -1,0 +1,15 @@
+from .actors import Actor, ActorContact
+from .offers import Offer, SupportType
+from .pages import SupportFinderPage
+from .terms import CompanyStage, OfferLanguage, TargetGroup
+
+__all__ = [
+    "Actor",
+    "ActorContact",
+    "CompanyStage",
+    "Offer",
+    "OfferLanguage",
+    "SupportFinderPage",
+    "SupportType",
+    "TargetGroup",
+]

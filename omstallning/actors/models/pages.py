@@ -1,0 +1,177 @@
+"""Hitta stöd: the finder's guided questions, its list of offers, and the pages of each offer
+and actor. Every step is a plain GET, so a set of answers is an address that can be shared."""
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+from omstallning.core.models.pages import BasePage
+
+MISFITS = "ej-passande"
+
+
+class SupportFinderPage(RoutablePageMixin, BasePage):
+    """The support finder: offers from the county's actors and the region's own calls."""
+
+    template = "actors/support_finder_page.html"
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Hitta stöd (stödguide)")
+
+    def get_sitemap_urls(self, request: HttpRequest | None = None) -> list[dict]:
+        """The finder, the list, and every public offer and actor: each has its own page."""
+        from ..selectors import approved_actors, public_offers
+
+        urls = super().get_sitemap_urls(request)
+        if not urls:
+            return urls
+        base = urls[0]["location"]
+        subpages = [
+            self.reverse_subpage("results"),
+            self.reverse_subpage("actors"),
+            *(
+                self.reverse_subpage("offer", args=[slug])
+                for slug in public_offers().values_list("slug", flat=True)
+            ),
+            *(
+                self.reverse_subpage("actor", args=[slug])
+                for slug in approved_actors().values_list("slug", flat=True)
+            ),
+        ]
+        return [*urls, *({"location": base + subpage} for subpage in subpages)]
+
+    @path("")
+    def questions(self, request: HttpRequest) -> HttpResponse:
+        """The first question not yet answered, with the answers so far carried along."""
+        from ..eligibility import QUESTIONS
+        from ..forms import FinderForm
+
+        form = FinderForm(request.GET)
+        answers = form.answers()
+        remaining = [question for question in QUESTIONS if question.param not in answers]
+        if not remaining:
+            # Every question answered: the list is the address of the answers.
+            results = self.get_url(request) + self.reverse_subpage("results")
+            return redirect(f"{results}?{request.GET.urlencode()}")
+        question = remaining[0]
+        return self.render(
+            request,
+            context_overrides={
+                "form": form,
+                "field": form[question.param],
+                "number": QUESTIONS.index(question) + 1,
+                "count": len(QUESTIONS),
+                "last": len(remaining) <= 1,
+                "carried": form.carried(except_param=question.param),
+                "summary": form.summary(),
+            },
+        )
+
+    @path("erbjudanden/", name="results")
+    def results(self, request: HttpRequest) -> HttpResponse:
+        from ..facets import FACETS
+        from ..forms import FinderForm
+        from ..selectors import finder_results
+
+        form = FinderForm(request.GET)
+        results = finder_results(
+            form.answers(),
+            form.chosen(),
+            page=request.GET.get("sida"),
+            misfits=request.GET.get("visa") == MISFITS,
+        )
+        htmx = getattr(request, "htmx", None)
+        in_place = bool(htmx) and not htmx.history_restore_request
+        response = self.render(
+            request,
+            template="actors/includes/results_swap.html" if in_place else "actors/results.html",
+            context_overrides={
+                "results": results,
+                "facets": [
+                    {"param": f.param, "label": f.label, "values": results.facets[f.param]}
+                    for f in FACETS
+                ],
+                "summary": form.summary(),
+                "carried": form.carried(),
+                "answers_query": _answers_query(form),
+                "breadcrumb_current": gettext("Erbjudanden"),
+            },
+        )
+        # The same address answers with a whole page or the list alone: caches keep them apart.
+        patch_vary_headers(response, ("HX-Request",))
+        return response
+
+    @path("erbjudanden/<slug:slug>/", name="offer")
+    def offer(self, request: HttpRequest, slug: str) -> HttpResponse:
+        from ..forms import FinderForm
+        from ..selectors import offer_result, public_offer, related_knowledge, upcoming_meetings
+        from ..structured_data import offer_data
+
+        offer = public_offer(slug)
+        if offer is None:
+            raise Http404
+        form = FinderForm(request.GET)
+        return self.render(
+            request,
+            template="actors/offer.html",
+            context_overrides={
+                "offer": offer,
+                "result": offer_result(offer, form.answers()),
+                "structured_data": offer_data(
+                    offer,
+                    request.build_absolute_uri(request.path),
+                    self.full_url + self.reverse_subpage("actor", args=[offer.actor.slug]),
+                ),
+                "knowledge": related_knowledge(offer),
+                "meetings": upcoming_meetings(offer),
+                "answers_query": _answers_query(form),
+                "breadcrumb_current": offer.name,
+            },
+        )
+
+    @path("aktorer/", name="actors")
+    def actors(self, request: HttpRequest) -> HttpResponse:
+        from ..selectors import approved_actors
+
+        return self.render(
+            request,
+            template="actors/actor_list.html",
+            context_overrides={
+                "actors": approved_actors(),
+                "breadcrumb_current": gettext("Aktörer"),
+            },
+        )
+
+    @path("aktorer/<slug:slug>/", name="actor")
+    def actor(self, request: HttpRequest, slug: str) -> HttpResponse:
+        from ..selectors import public_actor
+        from ..structured_data import actor_data
+
+        actor = public_actor(slug)
+        if actor is None:
+            raise Http404
+        return self.render(
+            request,
+            template="actors/actor.html",
+            context_overrides={
+                "actor": actor,
+                "structured_data": actor_data(actor, request.build_absolute_uri(request.path)),
+                "breadcrumb_current": actor.name,
+            },
+        )
+
+
+def _answers_query(form) -> str:
+    """The answers alone, as a query string: for links that keep them (to an offer, back to
+    the questions) but not the list's own filters or page."""
+    from django.http import QueryDict
+
+    query = QueryDict(mutable=True)
+    for param, values in form.answers().items():
+        query.setlist(param, values)
+    return query.urlencode()

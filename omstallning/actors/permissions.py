@@ -1,0 +1,81 @@
+"""Who may do what with actors and offers. An actor's own accounts edit that actor and its
+offers, and nothing else; the region's editors approve new actors and may edit all."""
+
+from django.db.models import QuerySet
+
+from omstallning.accounts.second_factor import is_verified
+from omstallning.core.typing import Visitor
+
+from .models import Actor, Offer
+
+APPROVE = "actors.approve_actor"
+ADD_ACTOR = "actors.add_actor"
+CHANGE_ACTOR = "actors.change_actor"
+ADD_OFFER = "actors.add_offer"
+CHANGE_OFFER = "actors.change_offer"
+DELETE_OFFER = "actors.delete_offer"
+
+
+def manages_all_actors(user: Visitor) -> bool:
+    """The region's editors: approve new actors and edit every actor and offer."""
+    return is_verified(user) and user.has_perm(APPROVE)
+
+
+def can_add_actor(user: Visitor) -> bool:
+    return is_verified(user) and user.has_perm(ADD_ACTOR)
+
+
+def can_approve_actor(user: Visitor, actor: Actor) -> bool:
+    return manages_all_actors(user) and not actor.is_approved
+
+
+def is_editor_of(user: Visitor, actor: Actor) -> bool:
+    return user.is_authenticated and actor.editors.filter(pk=user.pk).exists()
+
+
+def can_edit_actor(user: Visitor, actor: Actor) -> bool:
+    if manages_all_actors(user):
+        return True
+    return is_verified(user) and user.has_perm(CHANGE_ACTOR) and is_editor_of(user, actor)
+
+
+def editable_actors(user: Visitor) -> QuerySet:
+    if manages_all_actors(user):
+        return Actor.objects.all()
+    if not (is_verified(user) and user.has_perm(CHANGE_ACTOR)):
+        return Actor.objects.none()
+    return Actor.objects.filter(editors=user)
+
+
+def can_add_offer(user: Visitor) -> bool:
+    """Anyone who may add offers and edits at least one actor to add them to."""
+    return is_verified(user) and user.has_perm(ADD_OFFER) and editable_actors(user).exists()
+
+
+def can_add_offer_for(user: Visitor, actor: Actor) -> bool:
+    return can_add_offer(user) and can_edit_actor(user, actor)
+
+
+def is_kept_elsewhere(offer: Offer) -> bool:
+    """An offer another part of the platform keeps (a funding call) is edited there."""
+    return bool(offer.source)
+
+
+def can_edit_offer(user: Visitor, offer: Offer) -> bool:
+    if is_kept_elsewhere(offer) or not (is_verified(user) and user.has_perm(CHANGE_OFFER)):
+        return False
+    return can_edit_actor(user, offer.actor)
+
+
+def can_delete_offer(user: Visitor, offer: Offer) -> bool:
+    return (
+        not is_kept_elsewhere(offer)
+        and is_verified(user)
+        and user.has_perm(DELETE_OFFER)
+        and can_edit_actor(user, offer.actor)
+    )
+
+
+def editable_offers(user: Visitor) -> QuerySet:
+    """The offers the admin lists for this person (a kept offer is listed, read only)."""
+    return Offer.objects.filter(actor__in=editable_actors(user))

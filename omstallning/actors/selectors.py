@@ -1,0 +1,131 @@
+"""Reads for the support finder: the offers that fit the answers, why they fit (or why not),
+the list's filters, and the actors."""
+
+from dataclasses import dataclass
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from . import facets
+from .eligibility import CHECKED_RELATIONS, Answers, Verdict, matching, verdicts
+from .models import Actor, Offer
+
+PAGE_SIZE = 20
+
+
+@dataclass(frozen=True)
+class Result:
+    offer: Offer
+    verdicts: list[Verdict]
+
+    @property
+    def fits(self) -> bool:
+        return all(verdict.fits for verdict in self.verdicts)
+
+
+@dataclass
+class Results:
+    answers: Answers
+    chosen: dict[str, list[str]]
+    page: PaginatorPage
+    facets: dict[str, list[facets.FacetValue]]
+    total: int
+    showing_misfits: bool
+
+
+def public_offers() -> QuerySet:
+    return Offer.objects.public().select_related("actor")
+
+
+def fitting_offers(answers: Answers) -> QuerySet:
+    """The public offers that fit every answer."""
+    return public_offers().filter(matching(answers))
+
+
+def _with_checked_relations(offers: QuerySet) -> QuerySet:
+    return offers.prefetch_related(*CHECKED_RELATIONS)
+
+
+def finder_results(
+    answers: Answers, chosen: dict[str, list[str]], *, page: str | None, misfits: bool = False
+) -> Results:
+    """A page of the offers that fit the answers and the chosen filters, each with its
+    reasons; with `misfits`, the public offers that do not fit, each with why not."""
+    fitting = fitting_offers(answers)
+    shown = public_offers().exclude(pk__in=fitting.values("pk")) if misfits else fitting
+    listed = facets.apply(shown, chosen).order_by("name_sv", "pk")
+    paginator = Paginator(_with_checked_relations(listed), PAGE_SIZE)
+    results_page = paginator.get_page(page)
+    results_page.object_list = [
+        Result(offer, verdicts(offer, answers)) for offer in results_page.object_list
+    ]
+    return Results(
+        answers=answers,
+        chosen=chosen,
+        page=results_page,
+        facets=facets.counts(shown, chosen),
+        total=paginator.count,
+        showing_misfits=misfits,
+    )
+
+
+def public_offer(slug: str) -> Offer | None:
+    return (
+        _with_checked_relations(
+            public_offers().prefetch_related("themes", "sdg_goals", "languages", "actor__contacts")
+        )
+        .filter(slug=slug)
+        .first()
+    )
+
+
+def offer_result(offer: Offer, answers: Answers) -> Result:
+    return Result(offer, verdicts(offer, answers))
+
+
+def approved_actors() -> QuerySet:
+    return Actor.objects.approved().prefetch_related("municipalities")
+
+
+def public_actor(slug: str) -> Actor | None:
+    offers = Prefetch("offers", queryset=Offer.objects.public().order_by("name_sv"))
+    return approved_actors().prefetch_related("contacts", offers).filter(slug=slug).first()
+
+
+def related_knowledge(offer: Offer, limit: int = 3) -> list:
+    """Knowledge items on the offer's themes, newest first."""
+    from omstallning.knowledge.models import KnowledgeItemPage
+
+    themes = [theme.pk for theme in offer.themes.all()]
+    if not themes:
+        return []
+    sharing = KnowledgeItemPage.objects.filter(themes__in=themes).values("pk")
+    return list(
+        KnowledgeItemPage.objects.live()
+        .public()
+        .filter(pk__in=sharing, locale__language_code=get_language() or "sv")
+        .order_by("-first_published_at")[:limit]
+    )
+
+
+def upcoming_meetings(offer: Offer, limit: int = 3) -> list:
+    """Coming Träffpunkt meetings on the offer's themes: the meetings' themes are their own
+    list, matched to the knowledge bank's by slug."""
+    from omstallning.events.models import EventPage
+
+    slugs = [theme.slug for theme in offer.themes.all()]
+    if not slugs:
+        return []
+    return list(
+        EventPage.objects.live()
+        .public()
+        .filter(
+            theme__slug__in=slugs,
+            ends_at__gte=timezone.now(),
+            locale__language_code=get_language() or "sv",
+        )
+        .order_by("starts_at")[:limit]
+    )

@@ -1,0 +1,152 @@
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from . import admin_views, services
+from .models import Actor, CompanyStage, Offer, OfferLanguage, TargetGroup
+from .permissions import (
+    can_add_actor,
+    can_add_offer,
+    can_delete_offer,
+    can_edit_actor,
+    can_edit_offer,
+    editable_actors,
+    editable_offers,
+    manages_all_actors,
+)
+
+
+class ActorPolicy(ModelPermissionPolicy):
+    """The admin asks permissions.py: an actor's own accounts edit it, the region all."""
+
+    def user_has_permission(self, user, action):
+        if action == "add":
+            return can_add_actor(user)
+        if action in ("change", "view"):
+            return editable_actors(user).exists() or manages_all_actors(user)
+        return action == "delete" and manages_all_actors(user)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if action in ("change", "view"):
+            return can_edit_actor(user, instance)
+        return self.user_has_permission(user, action)
+
+    def instances_user_has_permission_for(self, user, action):
+        return editable_actors(user)
+
+
+class OfferPolicy(ModelPermissionPolicy):
+    def user_has_permission(self, user, action):
+        if action == "add":
+            return can_add_offer(user)
+        return editable_actors(user).exists()
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if action == "view":
+            return editable_offers(user).filter(pk=instance.pk).exists()
+        if action == "delete":
+            return can_delete_offer(user, instance)
+        return can_edit_offer(user, instance)
+
+    def instances_user_has_permission_for(self, user, action):
+        return editable_offers(user)
+
+
+register_permission_policy(Actor, ActorPolicy(Actor))
+register_permission_policy(Offer, OfferPolicy(Offer))
+
+
+class ActorViewSet(ModelViewSet):
+    model = Actor
+    icon = "group"
+    menu_label = _("Aktörer")
+    url_prefix = "aktorer/aktorer"
+    list_display = ["name", "kind", "status", "updated_at"]
+    list_filter = ["kind", "status"]
+    search_fields = ["name"]
+    copy_view_enabled = False
+    index_view_class = admin_views.ActorIndexView
+    add_view_class = admin_views.ActorCreateView
+
+
+class OfferViewSet(ModelViewSet):
+    model = Offer
+    icon = "help"
+    menu_label = _("Erbjudanden")
+    url_prefix = "aktorer/erbjudanden"
+    list_display = ["name_sv", "actor", "support_type", "status", "verify_by"]
+    list_filter = ["support_type", "status", "actor"]
+    search_fields = ["name_sv"]
+    copy_view_enabled = False
+    index_view_class = admin_views.OfferIndexView
+    add_view_class = admin_views.OfferCreateView
+    edit_view_class = admin_views.OfferEditView
+
+
+class TermViewSet(ModelViewSet):
+    copy_view_enabled = False
+    list_display = ["name_sv", "name_en", "slug"]
+
+
+class ActorsGroup(ModelViewSetGroup):
+    menu_label = _("Hitta stöd")
+    menu_icon = "group"
+    menu_order = 320
+    items = (
+        ActorViewSet("actors_actor"),
+        OfferViewSet("actors_offer"),
+        TermViewSet(
+            "actors_stage",
+            model=CompanyStage,
+            url_prefix="aktorer/skeden",
+            icon="date",
+            menu_label=_("Skeden"),
+        ),
+        TermViewSet(
+            "actors_targetgroup",
+            model=TargetGroup,
+            url_prefix="aktorer/malgrupper",
+            icon="group",
+            menu_label=_("Målgrupper för stöd"),
+            list_display=["name_sv", "name_en", "slug", "is_owner_group"],
+        ),
+        TermViewSet(
+            "actors_language",
+            model=OfferLanguage,
+            url_prefix="aktorer/sprak",
+            icon="comment",
+            menu_label=_("Språk"),
+        ),
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_actors_viewsets():
+    return ActorsGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_actors_admin_urls():
+    urls = [
+        path("aktorer/<int:pk>/godkann/", admin_views.approve_view, name="approve"),
+        path("erbjudanden/<int:pk>/kontrollerat/", admin_views.verify_view, name="verify"),
+    ]
+    return [path("hitta-stod/", include((urls, "actors_admin")))]
+
+
+@hooks.register("register_log_actions")
+def register_actor_log_actions(actions):
+    actions.register_action(services.ACTOR_APPROVED, _("Aktör godkänd"), _("Aktören godkändes"))
+    actions.register_action(
+        services.OFFER_KEPT,
+        _("Erbjudande uppdaterat från källan"),
+        _("Erbjudandet uppdaterades från regionens utlysning"),
+    )
+    actions.register_action(
+        services.OFFER_VERIFIED,
+        _("Erbjudande kontrollerat"),
+        _("Ägaren bekräftade att erbjudandet stämmer"),
+    )
