@@ -106,6 +106,55 @@ class SupportFinderPage(RoutablePageMixin, BasePage):
         patch_vary_headers(response, ("HX-Request",))
         return response
 
+    @path("erbjudanden/atom/", name="atom")
+    def atom(self, request: HttpRequest) -> HttpResponse:
+        """The newest offers that fit the answers and filters in the address: a search to
+        follow in a feed reader."""
+        from ..exports import ATOM_SIZE, offers_atom
+
+        offers = self._listed(request).order_by("-created_at", "-pk")[:ATOM_SIZE]
+        feed = offers_atom(
+            request,
+            title=gettext("Nya erbjudanden som passar – %(page)s") % {"page": self.title},
+            offers=offers,
+            link=lambda offer: self.url + self.reverse_subpage("offer", args=[offer.slug]),
+        )
+        return HttpResponse(feed.writeString("utf-8"), content_type=feed.content_type)
+
+    @path("erbjudanden/csv/", name="csv")
+    def csv(self, request: HttpRequest) -> HttpResponse:
+        """Every offer the list shows, as open data with HSDS 3's field names."""
+        from omstallning.core.downloads import dated_filename, file_response
+
+        from ..exports import offers_csv
+
+        offers = (
+            self._listed(request)
+            .order_by("name_sv", "pk")
+            .prefetch_related(
+                "stages",
+                "company_sizes",
+                "sectors",
+                "municipalities",
+                "target_groups",
+                "themes",
+                "sdg_goals",
+            )
+        )
+        return file_response(
+            offers_csv(offers),
+            filename=dated_filename("erbjudanden", "csv"),
+            content_type="text/csv; charset=utf-8",
+        )
+
+    def _listed(self, request: HttpRequest):
+        from ..facets import apply
+        from ..forms import FinderForm
+        from ..selectors import fitting_offers
+
+        form = FinderForm(request.GET)
+        return apply(fitting_offers(form.answers()), form.chosen())
+
     @path("erbjudanden/<slug:slug>/", name="offer")
     def offer(self, request: HttpRequest, slug: str) -> HttpResponse:
         from ..forms import FinderForm

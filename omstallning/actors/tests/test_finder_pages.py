@@ -217,3 +217,29 @@ def test_offer_and_actor_pages_describe_themselves_in_schema_org(site, client):
     assert service["url"] == f"http://testserver/hitta-stod/erbjudanden/{offer.slug}/"
     assert organisation["@type"] == "GovernmentOrganization"
     assert data(f"/hitta-stod/erbjudanden/{company_owned.slug}/")["@type"] == "Service"
+
+
+def test_the_list_is_open_data_as_csv_and_a_search_can_be_followed_in_atom(site, client):
+    import csv
+    import io
+
+    support_finder()
+    loan = OfferFactory(
+        name_sv="Startlån", support_type=SupportType.LOAN, stages=stages("nystartat")
+    )
+    OfferFactory(name_sv="Tillväxtlån", support_type=SupportType.LOAN, stages=stages("vaxande"))
+    OfferFactory(name_sv="Kurs", support_type=SupportType.TRAINING)
+    answers = {"behov": "pengar", "skede": "nystartat"}
+
+    download = client.get("/hitta-stod/erbjudanden/csv/", answers)
+    rows = list(csv.DictReader(io.StringIO(download.content.decode("utf-8-sig"))))
+    feed = client.get("/hitta-stod/erbjudanden/atom/", answers)
+    listing = client.get("/hitta-stod/erbjudanden/", answers).content.decode()
+
+    assert download["Content-Type"] == "text/csv; charset=utf-8"
+    assert [row["name"] for row in rows] == ["Startlån"]
+    assert rows[0]["id"] == str(loan.uid) and rows[0]["stages"] == "nystartat"
+    assert feed["Content-Type"].startswith("application/atom+xml")
+    assert feed.content.decode().count("<entry>") == 1
+    assert f"urn:uuid:{loan.uid}" in feed.content.decode()
+    assert 'href="/hitta-stod/erbjudanden/atom/?behov=pengar&amp;skede=nystartat"' in listing
