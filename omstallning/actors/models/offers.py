@@ -4,6 +4,7 @@ cost options, languages, status and assured date)."""
 import datetime
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +16,9 @@ from omstallning.core.translation import in_active_language
 
 # An offer nobody has confirmed for this long is hidden (its owner is reminded before).
 VERIFY_EVERY = datetime.timedelta(days=183)
+
+
+RESERVED_SLUGS = {"atom", "csv"}
 
 
 def default_verify_by() -> datetime.date:
@@ -224,6 +228,13 @@ class Offer(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        # The list's own feed and download live beside the offers' pages, at these names.
+        if self.slug in RESERVED_SLUGS:
+            message = _("”%(slug)s” är upptaget i adressen. Välj ett annat kortnamn.")
+            raise ValidationError({"slug": message % {"slug": self.slug}})
 
     @property
     def name(self) -> str:

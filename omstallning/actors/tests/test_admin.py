@@ -40,3 +40,27 @@ def test_the_region_sees_pending_actors_with_a_way_to_approve_them(db, site):
     assert f"/admin/hitta-stod/aktorer/{pending.pk}/godkann/" in listing
     assert "När Ny inkubator är godkänd visas aktören" in confirm
     assert 'name="editors"' in edit
+
+
+def test_an_offer_may_not_take_the_address_of_the_lists_feed_or_download(db, site):
+    editor = UserFactory(roles=[ACTOR_EDITOR], verified=True)
+    own = ActorFactory(editors=[editor])
+
+    response = verified_client(editor).post(
+        "/admin/aktorer/erbjudanden/new/",
+        {
+            "actor": own.pk,
+            "name_sv": "Flöde",
+            "slug": "atom",
+            "summary_sv": "x",
+            "support_type": "radgivning",
+            "cost": "free",
+            "status": "active",
+            "assured_date": "2026-12-01",
+            "verify_by": "2027-06-01",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "”atom” är upptaget i adressen. Välj ett annat kortnamn." in response.content.decode()
+    assert not own.offers.exists()
