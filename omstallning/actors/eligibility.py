@@ -134,7 +134,9 @@ def _need_choices() -> list[tuple[str, str]]:
     return [(key, str(need.label)) for key, need in NEEDS.items()]
 
 
-def _term_choices(model_label: str, key: str = "slug", **filters) -> Callable:
+def term_choices(model_label: str, key: str = "slug", **filters) -> Callable:
+    """The rows of a vocabulary as (value in the address, name) choices, read when asked."""
+
     def choices() -> list[tuple[str, str]]:
         from django.apps import apps
 
@@ -146,7 +148,7 @@ def _term_choices(model_label: str, key: str = "slug", **filters) -> Callable:
 
 def _owner_choices() -> list[tuple[str, str]]:
     return [
-        *_term_choices("actors.TargetGroup", is_owner_group=True)(),
+        *term_choices("actors.TargetGroup", is_owner_group=True)(),
         (NONE_OF_THESE, _("Ingen av dessa")),
     ]
 
@@ -172,7 +174,7 @@ QUESTIONS: list[Question] = [
             gettext_lazy("För företag som är: %(names)s"),
             gettext_lazy("Bara för företag som är: %(names)s"),
         ),
-        _term_choices("actors.CompanyStage"),
+        term_choices("actors.CompanyStage"),
     ),
     Question(
         "storlek",
@@ -185,7 +187,7 @@ QUESTIONS: list[Question] = [
             gettext_lazy("För: %(names)s"),
             gettext_lazy("Bara för: %(names)s"),
         ),
-        _term_choices("knowledge.CompanySize"),
+        term_choices("knowledge.CompanySize"),
     ),
     Question(
         "bransch",
@@ -198,7 +200,7 @@ QUESTIONS: list[Question] = [
             gettext_lazy("För branschen %(names)s"),
             gettext_lazy("Bara för branscherna %(names)s"),
         ),
-        _term_choices("knowledge.SniSection", key="code"),
+        term_choices("knowledge.SniSection", key="code"),
     ),
     Question(
         "kommun",
@@ -211,7 +213,7 @@ QUESTIONS: list[Question] = [
             gettext_lazy("Finns i %(names)s"),
             gettext_lazy("Finns bara i %(names)s"),
         ),
-        _term_choices("core.Municipality", key="code"),
+        term_choices("core.Municipality", key="code"),
     ),
     Question(
         "agare",

@@ -8,6 +8,7 @@ from django.apps import apps
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from .eligibility import term_choices
 from .models.offers import Offer, SupportType
 
 
@@ -19,14 +20,6 @@ class Facet:
     choices: Callable[[], list[tuple[str, str]]]
 
 
-def _rows(model_label: str, key: str, **filters) -> Callable[[], list[tuple[str, str]]]:
-    def choices() -> list[tuple[str, str]]:
-        rows = apps.get_model(model_label).objects.filter(**filters)
-        return [(str(getattr(row, key)), str(row)) for row in rows]
-
-    return choices
-
-
 def _goal_choices() -> list[tuple[str, str]]:
     goals = apps.get_model("core.SdgGoal").objects.order_by("number")
     return [(str(goal.number), f"{goal.number}. {goal.title}") for goal in goals]
@@ -34,10 +27,10 @@ def _goal_choices() -> list[tuple[str, str]]:
 
 FACETS = [
     Facet("typ", _("Typ av stöd"), "support_type", lambda: list(SupportType.choices)),
-    Facet("tema", _("Tema"), "themes__slug", _rows("knowledge.KnowledgeTheme", "slug")),
+    Facet("tema", _("Tema"), "themes__slug", term_choices("knowledge.KnowledgeTheme")),
     Facet("mal", _("Globala mål"), "sdg_goals__number", _goal_choices),
     Facet("kostnad", _("Kostnad"), "cost", lambda: list(Offer.Cost.choices)),
-    Facet("aktor", _("Aktör"), "actor__slug", _rows("actors.Actor", "slug", status="approved")),
+    Facet("aktor", _("Aktör"), "actor__slug", term_choices("actors.Actor", status="approved")),
 ]
 
 
@@ -64,9 +57,15 @@ def apply(offers: QuerySet, chosen: dict[str, list[str]]) -> QuerySet:
     return offers.filter(_condition(chosen))
 
 
-def counts(offers: QuerySet, chosen: dict[str, list[str]]) -> dict[str, list[FacetValue]]:
+Choices = dict[str, list[tuple[str, str]]]
+
+
+def counts(
+    offers: QuerySet, chosen: dict[str, list[str]], choices: Choices | None = None
+) -> dict[str, list[FacetValue]]:
     """Per facet, the values with an offer among those the other facets leave, and any value
-    chosen (with 0), so that what the address chooses is always shown and can be undone."""
+    chosen (with 0), so that what the address chooses is always shown and can be undone.
+    `choices` are the facets' values and labels when the caller has read them already."""
     result = {}
     for facet in FACETS:
         rows = (
@@ -80,7 +79,7 @@ def counts(offers: QuerySet, chosen: dict[str, list[str]]) -> dict[str, list[Fac
         selected = set(chosen.get(facet.param) or [])
         result[facet.param] = [
             FacetValue(value, label, found.get(value, 0), value in selected)
-            for value, label in facet.choices()
+            for value, label in (choices or {}).get(facet.param) or facet.choices()
             if value in found or value in selected
         ]
     return result

@@ -86,6 +86,18 @@ class FinderForm(SiteForm):
             for value in values
         ]
 
+    def answers_query(self) -> str:
+        """The answers alone, as a query string: for links that keep them (to an offer, back
+        to the questions) but not the list's own filters or page."""
+        query = QueryDict(mutable=True)
+        for param, values in self.answers().items():
+            query.setlist(param, values)
+        return query.urlencode()
+
     def chosen(self) -> dict[str, list[str]]:
         """The list's filters chosen, per facet."""
         return {facet.param: self._valid(facet.param) for facet in FACETS}
+
+    def facet_choices(self) -> dict[str, list[tuple[str, str]]]:
+        """The filters' values and labels, as read for this form (not to be read again)."""
+        return {facet.param: list(self.fields[facet.param].choices) for facet in FACETS}

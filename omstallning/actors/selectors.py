@@ -14,6 +14,14 @@ from .eligibility import CHECKED_RELATIONS, Answers, Verdict, matching, verdicts
 from .models import Actor, Offer
 
 PAGE_SIZE = 20
+# What the open data (the API and the CSV download) says of every offer.
+OPEN_DATA_RELATIONS = [
+    *CHECKED_RELATIONS,
+    "actor__municipalities",
+    "languages",
+    "themes",
+    "sdg_goals",
+]
 
 
 @dataclass(frozen=True)
@@ -49,14 +57,34 @@ def _with_checked_relations(offers: QuerySet) -> QuerySet:
     return offers.prefetch_related(*CHECKED_RELATIONS)
 
 
+def _before_filters(answers: Answers, misfits: bool) -> QuerySet:
+    fitting = fitting_offers(answers)
+    return public_offers().exclude(pk__in=fitting.values("pk")) if misfits else fitting
+
+
+def listed_offers(
+    answers: Answers, chosen: dict[str, list[str]], *, misfits: bool = False
+) -> QuerySet:
+    """The offers the list shows, in its order: those that fit the answers (with `misfits`,
+    the public ones that do not) and the chosen filters. Page, feed, download and API alike."""
+    return facets.apply(_before_filters(answers, misfits), chosen).order_by("name_sv", "pk")
+
+
+def open_data_offers(answers: Answers, chosen: dict[str, list[str]]) -> QuerySet:
+    return listed_offers(answers, chosen).prefetch_related(*OPEN_DATA_RELATIONS)
+
+
 def finder_results(
-    answers: Answers, chosen: dict[str, list[str]], *, page: str | None, misfits: bool = False
+    answers: Answers,
+    chosen: dict[str, list[str]],
+    *,
+    page: str | None,
+    misfits: bool = False,
+    choices: facets.Choices | None = None,
 ) -> Results:
     """A page of the offers that fit the answers and the chosen filters, each with its
     reasons; with `misfits`, the public offers that do not fit, each with why not."""
-    fitting = fitting_offers(answers)
-    shown = public_offers().exclude(pk__in=fitting.values("pk")) if misfits else fitting
-    listed = facets.apply(shown, chosen).order_by("name_sv", "pk")
+    listed = listed_offers(answers, chosen, misfits=misfits)
     paginator = Paginator(_with_checked_relations(listed), PAGE_SIZE)
     results_page = paginator.get_page(page)
     results_page.object_list = [
@@ -66,7 +94,7 @@ def finder_results(
         answers=answers,
         chosen=chosen,
         page=results_page,
-        facets=facets.counts(shown, chosen),
+        facets=facets.counts(_before_filters(answers, misfits), chosen, choices),
         total=paginator.count,
         showing_misfits=misfits,
     )

@@ -84,6 +84,7 @@ class SupportFinderPage(RoutablePageMixin, BasePage):
             form.chosen(),
             page=request.GET.get("sida"),
             misfits=request.GET.get("visa") == MISFITS,
+            choices=form.facet_choices(),
         )
         htmx = getattr(request, "htmx", None)
         in_place = bool(htmx) and not htmx.history_restore_request
@@ -98,7 +99,7 @@ class SupportFinderPage(RoutablePageMixin, BasePage):
                 ],
                 "summary": form.summary(),
                 "carried": form.carried(),
-                "answers_query": _answers_query(form),
+                "answers_query": form.answers_query(),
                 "breadcrumb_current": gettext("Erbjudanden"),
             },
         )
@@ -127,20 +128,11 @@ class SupportFinderPage(RoutablePageMixin, BasePage):
         from omstallning.core.downloads import dated_filename, file_response
 
         from ..exports import offers_csv
+        from ..forms import FinderForm
+        from ..selectors import open_data_offers
 
-        offers = (
-            self._listed(request)
-            .order_by("name_sv", "pk")
-            .prefetch_related(
-                "stages",
-                "company_sizes",
-                "sectors",
-                "municipalities",
-                "target_groups",
-                "themes",
-                "sdg_goals",
-            )
-        )
+        form = FinderForm(request.GET)
+        offers = open_data_offers(form.answers(), form.chosen())
         return file_response(
             offers_csv(offers),
             filename=dated_filename("erbjudanden", "csv"),
@@ -148,12 +140,11 @@ class SupportFinderPage(RoutablePageMixin, BasePage):
         )
 
     def _listed(self, request: HttpRequest):
-        from ..facets import apply
         from ..forms import FinderForm
-        from ..selectors import fitting_offers
+        from ..selectors import listed_offers
 
         form = FinderForm(request.GET)
-        return apply(fitting_offers(form.answers()), form.chosen())
+        return listed_offers(form.answers(), form.chosen())
 
     @path("erbjudanden/<slug:slug>/", name="offer")
     def offer(self, request: HttpRequest, slug: str) -> HttpResponse:
@@ -178,7 +169,7 @@ class SupportFinderPage(RoutablePageMixin, BasePage):
                 ),
                 "knowledge": related_knowledge(offer),
                 "meetings": upcoming_meetings(offer),
-                "answers_query": _answers_query(form),
+                "answers_query": form.answers_query(),
                 "breadcrumb_current": offer.name,
             },
         )
@@ -213,14 +204,3 @@ class SupportFinderPage(RoutablePageMixin, BasePage):
                 "breadcrumb_current": actor.name,
             },
         )
-
-
-def _answers_query(form) -> str:
-    """The answers alone, as a query string: for links that keep them (to an offer, back to
-    the questions) but not the list's own filters or page."""
-    from django.http import QueryDict
-
-    query = QueryDict(mutable=True)
-    for param, values in form.answers().items():
-        query.setlist(param, values)
-    return query.urlencode()

@@ -11,10 +11,14 @@ from django.utils.translation import gettext_lazy
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from omstallning.actors.facets import apply as apply_facets
 from omstallning.actors.forms import FinderForm
 from omstallning.actors.models import Actor, Offer
-from omstallning.actors.selectors import approved_actors, fitting_offers
+from omstallning.actors.selectors import (
+    OPEN_DATA_RELATIONS,
+    approved_actors,
+    open_data_offers,
+    public_offers,
+)
 
 from ..schemas import INVALID, NOT_FOUND
 
@@ -196,19 +200,6 @@ def _paged(queryset, page: int, size: int, build) -> dict:
     }
 
 
-OFFER_RELATIONS = [
-    "actor__municipalities",
-    "languages",
-    "municipalities",
-    "stages",
-    "company_sizes",
-    "sectors",
-    "target_groups",
-    "themes",
-    "sdg_goals",
-]
-
-
 def _as_query_dict(query: OfferQuery) -> QueryDict:
     data = QueryDict(mutable=True)
     for name, value in query.dict(exclude={"page", "per_page"}).items():
@@ -229,8 +220,7 @@ def _as_query_dict(query: OfferQuery) -> QueryDict:
 )
 def list_offers(request: HttpRequest, query: Query[OfferQuery]):
     form = FinderForm(_as_query_dict(query))
-    offers = apply_facets(fitting_offers(form.answers()), form.chosen())
-    offers = offers.order_by("name_sv", "pk").prefetch_related(*OFFER_RELATIONS)
+    offers = open_data_offers(form.answers(), form.chosen())
     return _paged(offers, query.page, query.per_page, _service)
 
 
@@ -240,7 +230,7 @@ def list_offers(request: HttpRequest, query: Query[OfferQuery]):
     summary=gettext_lazy("Ett erbjudande (HSDS 3: service)"),
 )
 def get_offer(request: HttpRequest, offer_id: uuid.UUID):
-    offers = fitting_offers({}).prefetch_related(*OFFER_RELATIONS)
+    offers = public_offers().prefetch_related(*OPEN_DATA_RELATIONS)
     return _service(get_object_or_404(offers, uid=offer_id))
 
 
