@@ -19,20 +19,14 @@ is part of the test suite.
 import argparse
 import datetime
 import json
-import os
 import random
-import statistics
-import subprocess
-import sys
-import tempfile
 import threading
 import time
 import uuid
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+import scratch
+
 DATABASE = "omstallning_bench_knowledge"
-POSTGRES_URL = f"postgres://postgres@127.0.0.1:5432/{DATABASE}"
 BATCH = 5000
 
 # What each request asks for, as the query string of the listing.
@@ -135,22 +129,10 @@ SENTENCES = [
 
 
 def run_one(database_url: str, count: int, repeats: int, timeout: float) -> None:
-    os.environ["DATABASE_URL"] = database_url
-    os.environ["DJANGO_SETTINGS_MODULE"] = "omstallning.settings.test"
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
     import logging
 
-    from django.core.management import call_command
-    from django.db import connection
-
+    connection = scratch.set_up(database_url, DATABASE)
     logging.getLogger("wagtail").setLevel(logging.WARNING)  # no line per page created
-
-    if connection.vendor == "postgresql":
-        _recreate_postgres_database()
-    call_command("migrate", verbosity=0)
     bank = _fill(count)
     _index()
     if connection.vendor == "postgresql":
@@ -158,14 +140,6 @@ def run_one(database_url: str, count: int, repeats: int, timeout: float) -> None
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
     _measure(bank, count, repeats, timeout, connection.vendor)
-
-
-def _recreate_postgres_database() -> None:
-    import psycopg
-
-    with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as c:
-        c.execute(f"DROP DATABASE IF EXISTS {DATABASE}")
-        c.execute(f"CREATE DATABASE {DATABASE}")
 
 
 def _text(rng: random.Random, parts: list[str]) -> str:
@@ -438,11 +412,10 @@ def _measure(bank, count: int, repeats: int, timeout: float, vendor: str) -> Non
         except OperationalError as error:
             print(f"{label} stopped after {timeout:g} s ({error})", flush=True)
             continue
-        timings.sort()
-        p95 = timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))]
+        p50, p95 = scratch.p50_p95(timings)
         print(
-            f"{label} p50 {statistics.median(timings) * 1000:8.1f} ms  "
-            f"p95 {p95 * 1000:8.1f} ms  "
+            f"{label} p50 {p50:8.1f} ms  "
+            f"p95 {p95:8.1f} ms  "
             f"({listing.total} hits, {len(shown)} shown, {facet_values} facet values)",
             flush=True,
         )
@@ -461,19 +434,15 @@ def main() -> None:
     if args.url:  # a child process: one database per process, as Django is set up once
         run_one(args.url, args.count, args.repeats, args.timeout)
         return
-    urls = []
-    with tempfile.TemporaryDirectory() as scratch:
-        if args.database in ("sqlite", "both"):
-            urls.append(f"sqlite:///{scratch}/bench.sqlite3")
-        if args.database in ("postgres", "both"):
-            urls.append(POSTGRES_URL)
-        for url in urls:
-            print(f"{url.split(':')[0]}:", flush=True)
-            subprocess.run(
-                [sys.executable, __file__, "--url", url, "--count", str(args.count),
-                 "--repeats", str(args.repeats), "--timeout", str(args.timeout)],
-                check=True,
-            )  # fmt: skip
+    scratch.each_database(
+        __file__,
+        args.database,
+        DATABASE,
+        [
+            *("--count", str(args.count), "--repeats", str(args.repeats)),
+            *("--timeout", str(args.timeout)),
+        ],
+    )
 
 
 if __name__ == "__main__":

@@ -10,42 +10,18 @@ amount per assessment. Nothing here is part of the test suite.
 """
 
 import argparse
-import os
 import random
-import statistics
-import subprocess
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/omstallning_bench"
+import scratch
+
+DATABASE = "omstallning_bench"
 
 
 def run_one(database_url: str, count: int, repeats: int) -> None:
-    os.environ["DATABASE_URL"] = database_url
-    os.environ["DJANGO_SETTINGS_MODULE"] = "omstallning.settings.test"
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-    from django.db import connection
-
-    if connection.vendor == "postgresql":
-        _recreate_postgres_database()
-    call_command("migrate", verbosity=0)
+    connection = scratch.set_up(database_url, DATABASE)
     _fill(count)
     _measure(count, repeats, connection.vendor)
-
-
-def _recreate_postgres_database() -> None:
-    import psycopg
-
-    with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as c:
-        c.execute("DROP DATABASE IF EXISTS omstallning_bench")
-        c.execute("CREATE DATABASE omstallning_bench")
 
 
 def _fill(count: int) -> None:
@@ -120,11 +96,10 @@ def _measure(count: int, repeats: int, vendor: str) -> None:
             started = time.perf_counter()
             sums = portfolio_sums(assessments, weight=weight)
             timings.append(time.perf_counter() - started)
-        timings.sort()
-        p95 = timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))]
+        p50, p95 = scratch.p50_p95(timings)
         print(
             f"  {vendor:10} {count:>7} assessments  {name:38} "
-            f"p50 {statistics.median(timings) * 1000:7.1f} ms  p95 {p95 * 1000:7.1f} ms  "
+            f"p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  "
             f"({sums.assessments.count} summed)"
         )
 
@@ -139,19 +114,12 @@ def main() -> None:
     if args.url:  # a child process: one database per process, as Django is set up once
         run_one(args.url, args.count, args.repeats)
         return
-    urls = []
-    with tempfile.TemporaryDirectory() as scratch:
-        if args.database in ("sqlite", "both"):
-            urls.append(f"sqlite:///{scratch}/bench.sqlite3")
-        if args.database in ("postgres", "both"):
-            urls.append(POSTGRES_URL)
-        for url in urls:
-            print(f"{url.split(':')[0]}:")
-            subprocess.run(
-                [sys.executable, __file__, "--url", url, "--count", str(args.count),
-                 "--repeats", str(args.repeats)],
-                check=True,
-            )  # fmt: skip
+    scratch.each_database(
+        __file__,
+        args.database,
+        DATABASE,
+        ["--count", str(args.count), "--repeats", str(args.repeats)],
+    )
 
 
 if __name__ == "__main__":

@@ -16,18 +16,12 @@ Nothing here is part of the test suite.
 """
 
 import argparse
-import os
 import random
-import statistics
-import subprocess
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+import scratch
+
 DATABASE = "omstallning_bench_finder"
-POSTGRES_URL = f"postgres://postgres@127.0.0.1:5432/{DATABASE}"
 BATCH = 2000
 
 FULL = {
@@ -49,28 +43,9 @@ MUNICIPALITIES = ["1904", "1907", "1960", "1961", "1962", "1980", "1981", "1982"
 
 
 def run_one(database_url: str, count: int, repeats: int) -> None:
-    os.environ["DATABASE_URL"] = database_url
-    os.environ["DJANGO_SETTINGS_MODULE"] = "omstallning.settings.test"
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-    from django.db import connection
-
-    if connection.vendor == "postgresql":
-        _recreate_postgres_database()
-    call_command("migrate", verbosity=0)
+    connection = scratch.set_up(database_url, DATABASE)
     _fill(count)
     _measure(count, repeats, connection.vendor)
-
-
-def _recreate_postgres_database() -> None:
-    import psycopg
-
-    with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as c:
-        c.execute(f"DROP DATABASE IF EXISTS {DATABASE}")
-        c.execute(f"CREATE DATABASE {DATABASE}")
 
 
 def _some(rng: random.Random, values: list) -> list:
@@ -149,9 +124,7 @@ def _timed(function, repeats: int) -> tuple[float, float]:
         started = time.perf_counter()
         function()
         timings.append(time.perf_counter() - started)
-    timings.sort()
-    p95 = timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))]
-    return statistics.median(timings) * 1000, p95 * 1000
+    return scratch.p50_p95(timings)
 
 
 def _measure(count: int, repeats: int, vendor: str) -> None:
@@ -187,19 +160,12 @@ def main() -> None:
     if args.url:  # a child process: one database per process, as Django is set up once
         run_one(args.url, args.count, args.repeats)
         return
-    urls = []
-    with tempfile.TemporaryDirectory() as scratch:
-        if args.database in ("sqlite", "both"):
-            urls.append(f"sqlite:///{scratch}/bench.sqlite3")
-        if args.database in ("postgres", "both"):
-            urls.append(POSTGRES_URL)
-        for url in urls:
-            print(f"{url.split(':')[0]}:")
-            subprocess.run(
-                [sys.executable, __file__, "--url", url, "--count", str(args.count),
-                 "--repeats", str(args.repeats)],
-                check=True,
-            )  # fmt: skip
+    scratch.each_database(
+        __file__,
+        args.database,
+        DATABASE,
+        ["--count", str(args.count), "--repeats", str(args.repeats)],
+    )
 
 
 if __name__ == "__main__":
