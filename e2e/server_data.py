@@ -225,3 +225,35 @@ def _page_kind(path: str) -> str:
     if isinstance(page, RoutablePageMixin) and args:  # args: the route's view and its own
         return f"{type(page).__name__}.{args[0].__name__}"
     return type(page).__name__
+
+
+def make_actor_editor(username: str, actor_slug: str) -> bool:
+    """The user edits the actor and answers its referrals."""
+    from django.contrib.auth import get_user_model
+
+    from omstallning.actors.models import Actor
+
+    Actor.objects.get(slug=actor_slug).editors.add(get_user_model().objects.get(username=username))
+    return True
+
+
+def referral_link(email: str) -> str:
+    """The path of the signed link the company got by e-mail for its newest referral."""
+    from urllib.parse import urlsplit
+
+    from omstallning.actors.links import referral_url
+    from omstallning.actors.models import Referral
+
+    referral = Referral.objects.filter(email=email).latest("created_at")
+    return urlsplit(referral_url(referral)).path
+
+
+def referral_summary(email: str) -> dict:
+    from omstallning.actors.models import Referral
+
+    referral = Referral.objects.filter(email=email).latest("created_at")
+    return {
+        "actor": referral.actor.slug,
+        "status": referral.status,
+        "steps": list(referral.steps.values_list("kind", flat=True)),
+    }

@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path(_("anmalan/"), include("omstallning.events.urls")),
     path(_("konto/"), include("omstallning.accounts.urls")),
     path(_("stod/"), include("omstallning.funding.urls")),
+    path(_("lotsning/"), include("omstallning.actors.urls")),
     path(_("konto/"), include("omstallning.accounts.two_factor_urls")),
     path("", include("omstallning.contact.urls")),
     path("_util/login/", to_our_login, name="wagtail_front_end_login"),

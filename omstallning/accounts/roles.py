@@ -149,10 +149,12 @@ OWN_ACTOR_EDITING = [
     "actors.change_offer",
     "actors.view_offer",
     "actors.delete_offer",
+    "actors.view_referral",
 ]
 SUPPORT_DIRECTORY = [
     *OWN_ACTOR_EDITING,
     "actors.approve_actor",
+    "actors.coordinate_referrals",
     "actors.delete_actor",
     *[
         f"actors.{action}_{model}"

@@ -2,18 +2,31 @@
 every form offers only the actors they edit, and new actors wait for the region."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
-from wagtail.admin.views.generic import CreateView, EditView, IndexView
+from wagtail.admin.views.generic import CreateView, EditView, IndexView, InspectView
 from wagtail.admin.widgets.button import MenuItem
 
-from . import services
-from .models import Actor, Offer
-from .permissions import can_approve_actor, can_edit_offer, editable_actors, editable_offers
+from . import selectors, services
+from .forms import FinderForm
+from .models import Actor, Offer, Referral
+from .permissions import (
+    can_answer_referral,
+    can_approve_actor,
+    can_close_referral,
+    can_edit_offer,
+    can_see_referral,
+    editable_actors,
+    editable_offers,
+    visible_referrals,
+)
+from .referral_forms import AcceptForm, CloseForm, DeclineForm, PassOnForm
 
 
 class ActorIndexView(IndexView):
@@ -111,3 +124,107 @@ def verify_view(request, pk: int):
         % {"name": offer, "date": offer.verify_by},
     )
     return redirect("actors_offer:index")
+
+
+class ReferralIndexView(IndexView):
+    """The actor's queue: the cases its actor has now (the region's coordinators see all)."""
+
+    def get_base_queryset(self):
+        return visible_referrals(self.request.user).select_related("actor", "offer")
+
+
+class ReferralInspectView(InspectView):
+    template_name = "actors/admin/referral.html"
+    answer_forms: dict = {}
+
+    def get_object(self, queryset=None):
+        referral = super().get_object(queryset)
+        if not can_see_referral(self.request.user, referral):
+            raise PermissionDenied
+        return referral
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        referral = self.object
+        user = self.request.user
+        forms = self.answer_forms
+        context.update(
+            referral=referral,
+            steps=selectors.referral_steps(referral),
+            may_answer=can_answer_referral(user, referral),
+            may_close=can_close_referral(user, referral),
+            **{
+                f"{answer}_form": forms.get(answer) or answer_form(answer, referral)
+                for answer in ANSWERS
+            },
+            answers=FinderForm(QueryDict(referral.answers)).summary(),
+        )
+        return context
+
+
+# What each answer takes and does: its form, the service, and the message afterwards.
+ANSWERS = {
+    "accept": (
+        AcceptForm,
+        lambda user, referral, data: services.referral_accept(
+            user=user, referral=referral, note=data["note"]
+        ),
+        gettext_lazy("Ärendet är ditt. Kontakta företaget och avsluta ärendet när det är klart."),
+    ),
+    "pass_on": (
+        PassOnForm,
+        lambda user, referral, data: services.referral_pass_on(
+            user=user, referral=referral, to_actor=data["to_actor"], note=data["note"]
+        ),
+        gettext_lazy("Ärendet är lämnat vidare. Den nya aktören och företaget har fått besked."),
+    ),
+    "decline": (
+        DeclineForm,
+        lambda user, referral, data: services.referral_decline(
+            user=user, referral=referral, reason=data["reason"], note=data["note"]
+        ),
+        gettext_lazy("Du har tackat nej. Företaget har fått besked med skälet."),
+    ),
+    "close": (
+        CloseForm,
+        lambda user, referral, data: services.referral_close(
+            user=user, referral=referral, outcome=data["outcome"], note=data["note"]
+        ),
+        gettext_lazy("Ärendet är avslutat. Företaget har fått en länk för att ge betyg."),
+    ),
+}
+
+
+def answer_form(answer: str, referral: Referral, data=None):
+    # Prefixed: the page holds several answers' forms, each with its own field ids.
+    form_class = ANSWERS[answer][0]
+    extra = {"referral": referral} if form_class is PassOnForm else {}
+    return form_class(data, prefix=answer, **extra)
+
+
+class ReferralAnswerView(ReferralInspectView):
+    """Accept, pass on, decline or close, posted from the case's page: a refused answer shows
+    the page again with what was typed."""
+
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, pk: str, answer: str) -> HttpResponse:
+        if answer not in ANSWERS:
+            raise PermissionDenied
+        _form_class, act, done = ANSWERS[answer]
+        referral = self.object
+        form = answer_form(answer, referral, request.POST)
+        if form.is_valid():
+            try:
+                act(request.user, referral, form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, str(done))
+                # A case passed on has left this person's queue: back to the list then.
+                referral.refresh_from_db()
+                if can_see_referral(request.user, referral):
+                    return redirect("actors_referral:inspect", referral.pk)
+                return redirect("actors_referral:index")
+        self.answer_forms = {answer: form}
+        return self.render_to_response(self.get_context_data(), status=400)

@@ -6,3 +6,8 @@ class ActorsConfig(AppConfig):
     name = "omstallning.actors"
     label = "actors"
     verbose_name = _("Aktörer och stöd")
+
+    def ready(self) -> None:
+        from . import personal_data
+
+        personal_data.register()

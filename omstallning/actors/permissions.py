@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from omstallning.accounts.second_factor import is_verified
 from omstallning.core.typing import Visitor
 
-from .models import Actor, Offer
+from .models import Actor, Offer, Referral
 
 APPROVE = "actors.approve_actor"
 ADD_ACTOR = "actors.add_actor"
@@ -79,3 +79,36 @@ def can_delete_offer(user: Visitor, offer: Offer) -> bool:
 def editable_offers(user: Visitor) -> QuerySet:
     """The offers the admin lists for this person (a kept offer is listed, read only)."""
     return Offer.objects.filter(actor__in=editable_actors(user))
+
+
+# Warm referrals: an actor's accounts see the cases their actor has now, and nothing else;
+# the region's coordinators see all, so that no company is left without an answer.
+COORDINATE = "actors.coordinate_referrals"
+VIEW_REFERRAL = "actors.view_referral"
+
+
+def coordinates_referrals(user: Visitor) -> bool:
+    return is_verified(user) and user.has_perm(COORDINATE)
+
+
+def visible_referrals(user: Visitor) -> QuerySet:
+    if coordinates_referrals(user):
+        return Referral.objects.all()
+    if not (is_verified(user) and user.has_perm(VIEW_REFERRAL)):
+        return Referral.objects.none()
+    return Referral.objects.filter(actor__editors=user)
+
+
+def can_see_referral(user: Visitor, referral: Referral) -> bool:
+    if coordinates_referrals(user):
+        return True
+    return is_verified(user) and user.has_perm(VIEW_REFERRAL) and is_editor_of(user, referral.actor)
+
+
+def can_answer_referral(user: Visitor, referral: Referral) -> bool:
+    """Accept, pass on or decline: the actor that has the case, or a coordinator."""
+    return referral.status == Referral.Status.SENT and can_see_referral(user, referral)
+
+
+def can_close_referral(user: Visitor, referral: Referral) -> bool:
+    return referral.status == Referral.Status.ACCEPTED and can_see_referral(user, referral)

@@ -11,7 +11,7 @@ from django.utils.translation import get_language
 
 from . import facets
 from .eligibility import CHECKED_RELATIONS, Answers, Verdict, matching, verdicts
-from .models import Actor, Offer
+from .models import Actor, Offer, Referral, ReferralStep, SupportFinderPage
 
 PAGE_SIZE = 20
 # What the open data (the API and the CSV download) says of every offer.
@@ -157,3 +157,49 @@ def upcoming_meetings(offer: Offer, limit: int = 3) -> list:
         )
         .order_by("starts_at")[:limit]
     )
+
+
+def finder_page() -> SupportFinderPage | None:
+    """The live finder in the active language, for links back to it from outside its pages."""
+    page = SupportFinderPage.objects.live().first()
+    return page.localized.specific if page is not None else None
+
+
+def company_steps(referral: Referral) -> QuerySet:
+    """What the company sees of its case: every step but the coordinators' reminders."""
+    return referral.steps.filter(kind__in=ReferralStep.SEEN_BY_COMPANY).select_related(
+        "actor", "to_actor"
+    )
+
+
+def referral_steps(referral: Referral) -> QuerySet:
+    return referral.steps.select_related("actor", "to_actor", "user")
+
+
+def person_referrals(email: str) -> QuerySet:
+    return Referral.objects.filter(email__iexact=email, anonymised_at__isnull=True)
+
+
+def person_referral_data(email: str) -> list[dict]:
+    """A person's referrals as plain data, for their copy under GDPR article 15."""
+    return [
+        {
+            "offer": referral.offer_name,
+            "actor": referral.actor.name,
+            "status": referral.status,
+            "need": referral.need,
+            "company_name": referral.company_name,
+            "organisation_number": referral.organisation_number,
+            "contact_name": referral.contact_name,
+            "email": referral.email,
+            "phone": referral.phone,
+            "municipality": referral.municipality.name if referral.municipality else "",
+            "consented_at": referral.consented_at,
+            "consent_text": referral.consent_text,
+            "sent_at": referral.created_at,
+            "closed_at": referral.closed_at,
+            "rating": referral.rating,
+            "rating_comment": referral.rating_comment,
+        }
+        for referral in person_referrals(email).select_related("actor", "municipality")
+    ]

@@ -1,21 +1,27 @@
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from omstallning.core.admin_policies import ReadOnlyPolicy
+
 from . import admin_views, services
-from .models import Actor, CompanyStage, Offer, OfferLanguage, TargetGroup
+from .models import Actor, CompanyStage, Offer, OfferLanguage, Referral, TargetGroup
 from .permissions import (
     can_add_actor,
     can_add_offer,
     can_delete_offer,
     can_edit_actor,
     can_edit_offer,
+    can_see_referral,
+    coordinates_referrals,
     editable_actors,
     editable_offers,
     manages_all_actors,
+    visible_referrals,
 )
 
 
@@ -55,8 +61,24 @@ class OfferPolicy(ModelPermissionPolicy):
         return editable_offers(user)
 
 
+class ReferralPolicy(ReadOnlyPolicy):
+    """Referrals are answered through their own services (accept, pass on, decline, close)."""
+
+    def can_view(self, user) -> bool:
+        return coordinates_referrals(user) or visible_referrals(user).exists()
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return action == "view" and can_see_referral(user, instance)
+
+    def instances_user_has_permission_for(self, user, action):
+        if action != "view":
+            return Referral.objects.none()
+        return visible_referrals(user)
+
+
 register_permission_policy(Actor, ActorPolicy(Actor))
 register_permission_policy(Offer, OfferPolicy(Offer))
+register_permission_policy(Referral, ReferralPolicy(Referral))
 
 
 class ActorViewSet(ModelViewSet):
@@ -86,6 +108,40 @@ class OfferViewSet(ModelViewSet):
     edit_view_class = admin_views.OfferEditView
 
 
+class ReferralViewSet(ModelViewSet):
+    model = Referral
+    icon = "mail"
+    menu_label = _("Lotsningar")
+    url_prefix = "aktorer/lotsningar"
+    list_display = [
+        "__str__",
+        "actor",
+        "status",
+        Column("answer_by", label=_("Svara senast"), sort_key="answer_by"),
+        Column("created_at", label=_("Skickat"), sort_key="created_at"),
+    ]
+    list_filter = ["status", "actor"]
+    search_fields = ["company_name", "offer_name"]
+    list_per_page = 50
+    ordering = ["-created_at"]
+    # The policy refuses the generic forms; each answer has its own service.
+    form_fields = ["status"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    index_view_class = admin_views.ReferralIndexView
+    inspect_view_class = admin_views.ReferralInspectView
+
+    @property
+    def answer_view(self):
+        return self.construct_view(admin_views.ReferralAnswerView, **self.get_inspect_view_kwargs())
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("inspect/<str:pk>/<str:answer>/", self.answer_view, name="answer"),
+        ]
+
+
 class TermViewSet(ModelViewSet):
     copy_view_enabled = False
     list_display = ["name_sv", "name_en", "slug"]
@@ -98,6 +154,7 @@ class ActorsGroup(ModelViewSetGroup):
     items = (
         ActorViewSet("actors_actor"),
         OfferViewSet("actors_offer"),
+        ReferralViewSet("actors_referral"),
         TermViewSet(
             "actors_stage",
             model=CompanyStage,

@@ -1,39 +1,25 @@
 """The links in subscription mails: confirming a request, and ending a subscription."""
 
-import hashlib
 from urllib.parse import urljoin
 
 from django.conf import settings
-from django.core import signing
 from django.urls import reverse
 from django.utils import translation
+
+from omstallning.core.signed_links import record_from_token, record_token
 
 from .models import Subscription
 
 UNSUBSCRIBE_SALT = "omstallning.contact.unsubscribe"
 
 
-def _fingerprint(email: str) -> str:
-    # A hash, so that the address itself never appears in a URL or a log.
-    return hashlib.sha256(email.lower().encode()).hexdigest()[:16]
-
-
 def unsubscribe_token(subscription: Subscription) -> str:
     # The same in every mail, and valid for as long as the subscription exists.
-    return signing.Signer(salt=UNSUBSCRIBE_SALT).sign_object(
-        [subscription.pk, _fingerprint(subscription.email)]
-    )
+    return record_token(UNSUBSCRIBE_SALT, subscription.pk, subscription.email)
 
 
 def subscription_from_unsubscribe_token(token: str) -> Subscription | None:
-    try:
-        pk, fingerprint = signing.Signer(salt=UNSUBSCRIBE_SALT).unsign_object(token)
-    except (signing.BadSignature, ValueError, TypeError):
-        return None
-    subscription = Subscription.objects.filter(pk=pk).first()
-    if subscription is None or _fingerprint(subscription.email) != fingerprint:
-        return None
-    return subscription
+    return record_from_token(UNSUBSCRIBE_SALT, token, Subscription.objects.all())
 
 
 def absolute(path: str) -> str:

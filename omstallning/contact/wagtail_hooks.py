@@ -4,10 +4,10 @@ from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.log_actions import LogFormatter
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from omstallning.core.admin_menu import PermittedMenuItem
+from omstallning.core.admin_policies import ReadOnlyPolicy
 
 from . import admin_views, services
 from .models import ContactMessage, Subscription
@@ -18,23 +18,6 @@ from .permissions import (
     can_view_message,
     visible_messages,
 )
-
-
-class ReadOnlyPolicy(ModelPermissionPolicy):
-    """Staff read these in the admin; every change goes through a service (a message's status)
-    or a rule (retention, erasure), never a generic add, edit or delete form."""
-
-    def can_view(self, user) -> bool:
-        raise NotImplementedError
-
-    def user_has_permission(self, user, action):
-        return action == "view" and self.can_view(user)
-
-    def user_has_any_permission(self, user, actions):
-        return "view" in actions and self.can_view(user)
-
-    def users_with_any_permission(self, actions):
-        return super().users_with_any_permission(["view"]) if "view" in actions else []
 
 
 class MessagePolicy(ReadOnlyPolicy):

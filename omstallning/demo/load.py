@@ -43,6 +43,7 @@ from .actors import load_demo_actors
 from .events import load_demo_events
 from .funding import load_demo_funding
 from .knowledge import load_demo_knowledge
+from .referrals import load_demo_referrals
 from .region import (
     CONTACT_PEOPLE,
     LONG_TERM_GOALS,
@@ -506,8 +507,8 @@ def _funding(home: HomePage, strategy: Strategy, with_users: bool, en: Locale) -
 
 
 def _support_finder(home: HomePage, en: Locale, with_users: bool) -> None:
-    """The actors and their offers, and Hitta stöd in both languages; the demo's actor
-    editor edits Almi's."""
+    """The actors and their offers, example referrals, and Hitta stöd in both languages; the
+    demo's actor editor edits Almi's and answers its referrals."""
     load_demo_actors()
     finder = _publish(
         home.add_child(
@@ -528,6 +529,7 @@ def _support_finder(home: HomePage, en: Locale, with_users: bool) -> None:
         intro="Answer a few short questions about your business, and we show the support from "
         "the county’s actors that fits, and why.",
     )
+    load_demo_referrals()
     if with_users:
         Actor.objects.get(slug="almi-malardalen").editors.add(
             get_user_model().objects.get(username="aktorsredaktor")

@@ -387,6 +387,13 @@ KNOWLEDGE_FEED_LIMITS = {
 # platforms on internal addresses are let through by these networks (CIDR), on any port.
 KNOWLEDGE_FEED_ALLOWED_NETWORKS = env.list("KNOWLEDGE_FEED_ALLOWED_NETWORKS", default=[])
 
+# Hitta stöd's warm referrals: the actor answers within this many working days, or the
+# region's coordinators are reminded; a case's personal data is anonymised this many days
+# after it closed; a client address may ask to be contacted this many times an hour.
+REFERRAL_ANSWER_WORKING_DAYS = env.int("REFERRAL_ANSWER_WORKING_DAYS", default=2)
+REFERRAL_RETENTION_DAYS = env.int("REFERRAL_RETENTION_DAYS", default=365)
+REFERRAL_LIMIT_PER_HOUR = env.int("REFERRAL_LIMIT_PER_HOUR", default=5)
+
 # Funding applications: drafts never sent in are removed after this many days untouched.
 FUNDING_DRAFT_RETENTION_DAYS = env.int("FUNDING_DRAFT_RETENTION_DAYS", default=365)
 # Funding applications: attachments (per file, and how many per application).

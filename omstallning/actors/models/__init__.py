@@ -1,6 +1,7 @@
 from .actors import Actor, ActorContact
 from .offers import Offer, SupportType
 from .pages import SupportFinderPage
+from .referrals import Referral, ReferralStep
 from .terms import CompanyStage, OfferLanguage, TargetGroup
 
 __all__ = [
@@ -9,6 +10,8 @@ __all__ = [
     "CompanyStage",
     "Offer",
     "OfferLanguage",
+    "Referral",
+    "ReferralStep",
     "SupportFinderPage",
     "SupportType",
     "TargetGroup",

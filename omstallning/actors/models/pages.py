@@ -3,7 +3,7 @@ and actor. Every step is a plain GET, so a set of answers is an address that can
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -173,6 +173,95 @@ class SupportFinderPage(RoutablePageMixin, BasePage):
                 "breadcrumb_current": offer.name,
             },
         )
+
+    @path("erbjudanden/<slug:slug>/kontakt/", name="referral")
+    def referral(self, request: HttpRequest, slug: str) -> HttpResponse:
+        """Warm referral: the company asks the offer's actor to contact it, and agrees that
+        its details go there. Sent, it lands on the case's own page behind its signed link."""
+        from django.conf import settings
+        from django.contrib import messages
+        from django.utils.translation import get_language
+
+        from omstallning.core.rate_limits import client_address, within_limit
+
+        from .. import services
+        from ..links import referral_token
+        from ..referral_forms import ReferralForm, consent_sentence
+        from ..selectors import public_offer
+
+        offer = public_offer(slug)
+        if offer is None:
+            raise Http404
+        offer_path = self.url + self.reverse_subpage("offer", args=[offer.slug])
+        form = ReferralForm(
+            request.POST if request.method == "POST" else None,
+            actor=offer.actor,
+            initial={
+                "answers": request.GET.urlencode()[:500],
+                "municipality": request.GET.get("kommun") or None,
+            },
+        )
+        status = 200
+        if request.method == "POST":
+            status = 400
+            if form.filled_by_a_bot:
+                # Pretend it went well, and keep and send nothing.
+                return redirect(offer_path)
+            if form.is_valid():
+                if within_limit(
+                    "actors-referral",
+                    client_address(request),
+                    limit=settings.REFERRAL_LIMIT_PER_HOUR,
+                    seconds=60 * 60,
+                ):
+                    data = form.cleaned_data
+                    referral = services.referral_send(
+                        offer=offer,
+                        request=services.ReferralRequest(
+                            need=data["need"],
+                            company_name=data["company_name"],
+                            organisation_number=data["organisation_number"],
+                            municipality=data["municipality"],
+                            contact_name=data["contact_name"],
+                            email=data["email"],
+                            phone=data["phone"],
+                            answers=data["answers"],
+                            language=get_language() or settings.LANGUAGE_CODE,
+                            consent_text=consent_sentence(offer.actor),
+                        ),
+                    )
+                    messages.success(
+                        request,
+                        gettext(
+                            "Tack! Din förfrågan är skickad till %(actor)s. Vi har mejlat dig "
+                            "länken till den här sidan, där du följer ärendet."
+                        )
+                        % {"actor": offer.actor.name},
+                    )
+                    return redirect("actors:referral", referral_token(referral))
+                status = 429
+                form.add_error(
+                    None,
+                    gettext(
+                        "Du har skickat många förfrågningar på kort tid. Vänta en stund och "
+                        "skicka igen. Det du har skrivit finns kvar."
+                    ),
+                )
+        response = self.render(
+            request,
+            template="actors/referral_form.html",
+            context_overrides={
+                "offer": offer,
+                "offer_path": offer_path,
+                "form": form,
+                "answer_days": settings.REFERRAL_ANSWER_WORKING_DAYS,
+                "retention_days": settings.REFERRAL_RETENTION_DAYS,
+                "breadcrumb_current": gettext("Bli kontaktad"),
+            },
+        )
+        response.status_code = status
+        add_never_cache_headers(response)
+        return response
 
     @path("aktorer/", name="actors")
     def actors(self, request: HttpRequest) -> HttpResponse:

@@ -5,13 +5,18 @@ sizes, sectors and themes; the helpers look them up by the codes an address uses
 a code that names nothing (knowledge.tests.factories.rows_named).
 """
 
+import datetime
+
 import factory
+from django.utils import timezone
 
 from omstallning.actors.models import (
     Actor,
     CompanyStage,
     Offer,
     OfferLanguage,
+    Referral,
+    ReferralStep,
     SupportFinderPage,
     SupportType,
     TargetGroup,
@@ -105,3 +110,29 @@ def target_groups(*slugs: str) -> list[TargetGroup]:
 
 def languages(*codes: str) -> list[OfferLanguage]:
     return rows_named(OfferLanguage, "slug", codes)
+
+
+class ReferralFactory(factory.django.DjangoModelFactory):
+    """A referral just sent, with its first step: ReferralFactory(offer=…, status=…)."""
+
+    class Meta:
+        model = Referral
+        skip_postgeneration_save = True
+
+    offer = factory.SubFactory(OfferFactory)
+    offer_name = factory.LazyAttribute(lambda referral: referral.offer.name_sv)
+    actor = factory.LazyAttribute(lambda referral: referral.offer.actor)
+    need = "Vi vill minska vår energianvändning och behöver råd om var vi ska börja."
+    company_name = factory.Sequence(lambda n: f"Testföretaget {n} AB")
+    contact_name = "Kim Företagare"
+    email = factory.Sequence(lambda n: f"foretag{n}@example.se")
+    consented_at = factory.LazyFunction(timezone.now)
+    consent_text = "Jag samtycker till att uppgifterna skickas till aktören."
+    answer_by = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=2))
+
+    @factory.post_generation
+    def first_step(self, create, extracted, **kwargs):
+        if create:
+            ReferralStep.objects.create(
+                referral=self, kind=ReferralStep.Kind.SENT, actor=self.actor, at=self.consented_at
+            )

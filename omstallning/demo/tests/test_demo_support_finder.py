@@ -39,3 +39,25 @@ def test_the_sitemap_lists_the_offers_and_actors(demo, client):
     assert "/hitta-stod/erbjudanden/mikrolan/</loc>" in xml
     assert "/hitta-stod/aktorer/almi-malardalen/</loc>" in xml
     assert "/en/find-support/erbjudanden/mikrolan/</loc>" in xml
+
+
+def test_the_demo_has_example_referrals_in_every_state_for_almis_queue(demo):
+    from omstallning.accounts.roles import ACTOR_EDITOR
+    from omstallning.accounts.tests.factories import UserFactory, verified_client
+    from omstallning.actors.models import Referral, ReferralStep
+    from omstallning.actors.permissions import visible_referrals
+
+    # As the demo's actor editor is, without the demo users this folder loads without.
+    editor = UserFactory(roles=[ACTOR_EDITOR], verified=True)
+    Actor.objects.get(slug="almi-malardalen").editors.add(editor)
+    kinds = set(ReferralStep.objects.values_list("kind", flat=True))
+
+    assert set(Referral.objects.values_list("status", flat=True)) == set(Referral.Status.values)
+    assert kinds == set(ReferralStep.Kind.values)
+    assert not Referral.objects.filter(is_example_data=False).exists()
+    assert Referral.objects.filter(anonymised_at__isnull=False).count() == 2
+    queue = visible_referrals(editor)
+    assert queue.filter(status=Referral.Status.SENT).count() >= 2
+    assert not queue.exclude(actor__slug="almi-malardalen").exists()
+    listing = verified_client(editor).get("/admin/aktorer/lotsningar/").content.decode()
+    assert "Solgläntans Bageri AB om Mikrolån" in listing

@@ -20,6 +20,8 @@ from django.test import Client
 
 from omstallning.accounts.roles import BUSINESS_OWNER
 from omstallning.accounts.tests.factories import UserFactory
+from omstallning.actors.links import referral_url
+from omstallning.actors.models import Referral
 from omstallning.events.models import EventPage
 from omstallning.funding.models import Call
 from omstallning.funding.tests.factories import ApplicationFactory, OrganisationFactory
@@ -97,6 +99,12 @@ def public_pages(client: Client) -> dict[str, bytes]:
     assert own_page.startswith("/anmalan/"), registered["Location"]
     get(own_page)
     get(own_page + "ta-bort/")
+    get("/hitta-stod/erbjudanden/mikrolan/kontakt/", kommun="1980")
+    post("/hitta-stod/erbjudanden/mikrolan/kontakt/", {"need": "", "email": "x"})
+    for referral in Referral.objects.filter(anonymised_at__isnull=True)[:9]:
+        get(urlsplit(referral_url(referral)).path)
+    get(urlsplit(referral_url(referral)).path + "aterkalla/")
+    get("/lotsning/aterkallad/")
     return pages
 
 

@@ -8,9 +8,9 @@ from wagtail.log_actions import log
 
 from omstallning.core.typing import Account
 
-from .models import Actor, Offer
-from .models.offers import VERIFY_EVERY
-from .permissions import can_add_actor, can_approve_actor, can_edit_offer, manages_all_actors
+from ..models import Actor, Offer
+from ..models.offers import VERIFY_EVERY
+from ..permissions import can_add_actor, can_approve_actor, can_edit_offer, manages_all_actors
 
 ACTOR_APPROVED = "actors.actor_approved"
 OFFER_VERIFIED = "actors.offer_verified"

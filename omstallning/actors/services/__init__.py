@@ -1,0 +1,50 @@
+"""Writes for actors, offers and referrals: one function per use case, each one transaction,
+the permission checked there."""
+
+from .offers import (
+    ACTOR_APPROVED,
+    OFFER_KEPT,
+    OFFER_VERIFIED,
+    actor_approve,
+    actor_create,
+    offer_end_from_source,
+    offer_keep,
+    offer_verify,
+)
+from .referrals import (
+    ReferralRequest,
+    answer_deadline,
+    referral_accept,
+    referral_close,
+    referral_decline,
+    referral_pass_on,
+    referral_rate,
+    referral_send,
+    referral_withdraw,
+    referrals_anonymise,
+    referrals_anonymise_expired,
+    referrals_remind_overdue,
+)
+
+__all__ = [
+    "ACTOR_APPROVED",
+    "OFFER_KEPT",
+    "OFFER_VERIFIED",
+    "ReferralRequest",
+    "actor_approve",
+    "actor_create",
+    "answer_deadline",
+    "offer_end_from_source",
+    "offer_keep",
+    "offer_verify",
+    "referral_accept",
+    "referral_close",
+    "referral_decline",
+    "referral_pass_on",
+    "referral_rate",
+    "referral_send",
+    "referral_withdraw",
+    "referrals_anonymise",
+    "referrals_anonymise_expired",
+    "referrals_remind_overdue",
+]
