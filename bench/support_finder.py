@@ -106,6 +106,10 @@ def _fill(count: int) -> None:
                     for offer in offers
                     for row in _some(rng, rows)
                 )
+    # Bulk inserts send no signals: make the bit sets the finder matches on, as saving would.
+    from omstallning.actors.services import offers_bits_refresh
+
+    offers_bits_refresh()
     # The planner's statistics, as autovacuum would have them after a load: without them
     # PostgreSQL takes 10 000 offers for one and loops over every actor for each.
     from django.db import connection

@@ -8,6 +8,7 @@ class ActorsConfig(AppConfig):
     verbose_name = _("Aktörer och stöd")
 
     def ready(self) -> None:
-        from . import personal_data
+        from . import personal_data, signal_handlers
 
         personal_data.register()
+        signal_handlers.connect()

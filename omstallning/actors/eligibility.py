@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from . import eligibility_bits
 from .models import Offer, SupportType
 
 ANY = "alla"
@@ -70,9 +71,13 @@ class OpenOrIncludes:
     only_for: object  # "Bara för %(names)s"
 
     def query(self, values: Sequence[str]) -> Q:
+        naming_yours = eligibility_bits.naming_any_of(self.relation, self.key, values)
+        if naming_yours is not None:
+            return eligibility_bits.open_to_all(self.relation) | naming_yours
+        # More terms than bits: through the many-to-many rows.
         naming_any = Offer.objects.filter(**{f"{self.relation}__isnull": False}).values("pk")
-        naming_yours = Offer.objects.filter(**{f"{self.relation}__{self.key}__in": values})
-        return ~Q(pk__in=naming_any) | Q(pk__in=naming_yours.values("pk"))
+        naming = Offer.objects.filter(**{f"{self.relation}__{self.key}__in": values})
+        return ~Q(pk__in=naming_any) | Q(pk__in=naming.values("pk"))
 
     def check(self, offer: Offer, values: Sequence[str]) -> Verdict:
         named = list(getattr(offer, self.relation).all())
@@ -105,8 +110,10 @@ class OwnerGroupRule:
 
     def query(self, values: Sequence[str]) -> Q:
         groups = [value for value in values if value != NONE_OF_THESE]
-        theirs = Offer.objects.filter(target_groups__slug__in=groups).values("pk")
-        return Q(only_for_target_groups=False) | Q(pk__in=theirs)
+        theirs = eligibility_bits.naming_any_of("target_groups", "slug", groups)
+        if theirs is None:
+            theirs = Q(pk__in=Offer.objects.filter(target_groups__slug__in=groups).values("pk"))
+        return Q(only_for_target_groups=False) | theirs
 
     def check(self, offer: Offer, values: Sequence[str]) -> Verdict:
         groups = list(offer.target_groups.all())

@@ -5,10 +5,13 @@ actors' texts, never what was typed in the form: anyone can give anyone's addres
 the actor and the coordinators carry no personal data at all; the case is read in the admin,
 behind the second factor."""
 
+from urllib.parse import urljoin
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from omstallning.core.mail import send_templated
@@ -92,3 +95,40 @@ def send_overdue_to_coordinators(referral: Referral) -> None:
             context=lambda: _staff_context(referral),
             language=settings.LANGUAGE_CODE,
         )
+
+
+def send_verify_reminder(actor, offers: list) -> None:
+    """Before the verify-by date: confirm, change or end the offers, or they are hidden."""
+    addresses = [actor.email, *actor.editors.filter(is_active=True).values_list("email", flat=True)]
+    for address in dict.fromkeys(a for a in addresses if a):
+        send_templated(
+            to=address,
+            subject=_("Stämmer era erbjudanden i Hitta stöd? %(actor)s"),
+            subject_values={"actor": actor.name},
+            template="actors/email/verify_reminder.txt",
+            context=lambda: {"offers": [_offer_line(offer) for offer in offers]},
+            language=settings.LANGUAGE_CODE,
+        )
+
+
+def send_lapsed_report(offers: list) -> None:
+    for address in coordinator_addresses():
+        send_templated(
+            to=address,
+            subject=_("Erbjudanden dolda i Hitta stöd: %(count)s ej kontrollerade"),
+            subject_values={"count": len(offers)},
+            template="actors/email/offers_lapsed.txt",
+            context=lambda: {"offers": [_offer_line(offer) for offer in offers]},
+            language=settings.LANGUAGE_CODE,
+        )
+
+
+def _offer_line(offer) -> dict:
+    return {
+        "name": offer.name_sv,
+        "actor": offer.actor.name,
+        "verify_by": offer.verify_by,
+        "verify_url": urljoin(
+            settings.WAGTAILADMIN_BASE_URL, reverse("actors_admin:verify", args=[offer.pk])
+        ),
+    }

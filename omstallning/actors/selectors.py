@@ -67,7 +67,11 @@ def listed_offers(
 ) -> QuerySet:
     """The offers the list shows, in its order: those that fit the answers (with `misfits`,
     the public ones that do not) and the chosen filters. Page, feed, download and API alike."""
-    return facets.apply(_before_filters(answers, misfits), chosen).order_by("name_sv", "pk")
+    return _in_list_order(facets.apply(_before_filters(answers, misfits), chosen))
+
+
+def _in_list_order(offers: QuerySet) -> QuerySet:
+    return offers.order_by("name_sv", "pk")
 
 
 def open_data_offers(answers: Answers, chosen: dict[str, list[str]]) -> QuerySet:
@@ -84,7 +88,9 @@ def finder_results(
 ) -> Results:
     """A page of the offers that fit the answers and the chosen filters, each with its
     reasons; with `misfits`, the public offers that do not fit, each with why not."""
-    listed = listed_offers(answers, chosen, misfits=misfits)
+    # The answers' condition is worked out once, for the list and for the counts.
+    before_filters = _before_filters(answers, misfits)
+    listed = _in_list_order(facets.apply(before_filters, chosen))
     paginator = Paginator(_with_checked_relations(listed), PAGE_SIZE)
     results_page = paginator.get_page(page)
     results_page.object_list = [
@@ -94,7 +100,7 @@ def finder_results(
         answers=answers,
         chosen=chosen,
         page=results_page,
-        facets=facets.counts(_before_filters(answers, misfits), chosen, choices),
+        facets=facets.counts(before_filters, chosen, choices),
         total=paginator.count,
         showing_misfits=misfits,
     )

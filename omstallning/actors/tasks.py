@@ -13,3 +13,15 @@ def remind_overdue_referrals() -> int:
 def anonymise_expired_referrals() -> int:
     """Daily: anonymise referrals REFERRAL_RETENTION_DAYS after they closed."""
     return services.referrals_anonymise_expired()
+
+
+@task()
+def keep_offers_true() -> int:
+    """Daily: remind owners of offers due for checking, tell the region of those hidden."""
+    return services.offers_remind_owners() + services.offers_report_lapsed()
+
+
+@task()
+def check_offer_links() -> int:
+    """Nightly: check every public offer's link; the admin shows those with a problem."""
+    return services.offer_links_check()

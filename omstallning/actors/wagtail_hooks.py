@@ -1,6 +1,7 @@
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -99,7 +100,7 @@ class OfferViewSet(ModelViewSet):
     icon = "help"
     menu_label = _("Erbjudanden")
     url_prefix = "aktorer/erbjudanden"
-    list_display = ["name_sv", "actor", "support_type", "status", "verify_by"]
+    list_display = ["name_sv", "actor", "support_type", "status", "verify_by", "link_problem"]
     list_filter = ["support_type", "status", "actor"]
     search_fields = ["name_sv"]
     copy_view_enabled = False
@@ -207,3 +208,26 @@ def register_actor_log_actions(actions):
         _("Erbjudande kontrollerat"),
         _("Ägaren bekräftade att erbjudandet stämmer"),
     )
+
+
+class BrokenLinksPanel(Component):
+    """The admin's start page: offers the person edits whose link the nightly check could
+    not reach, so that they are mended before a company meets them."""
+
+    name = "actors_broken_links"
+    template_name = "actors/admin/broken_links_panel.html"
+    order = 160
+    LIMIT = 10
+
+    def __init__(self, offers) -> None:
+        self.offers = offers
+
+    def get_context_data(self, parent_context=None):
+        return {"offers": self.offers[: self.LIMIT], "count": self.offers.count()}
+
+
+@hooks.register("construct_homepage_panels")
+def add_broken_links_panel(request, panels):
+    broken = editable_offers(request.user).exclude(link_problem="").select_related("actor")
+    if broken.exists():
+        panels.append(BrokenLinksPanel(broken.order_by("name_sv")))

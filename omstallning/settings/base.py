@@ -393,6 +393,10 @@ KNOWLEDGE_FEED_ALLOWED_NETWORKS = env.list("KNOWLEDGE_FEED_ALLOWED_NETWORKS", de
 REFERRAL_ANSWER_WORKING_DAYS = env.int("REFERRAL_ANSWER_WORKING_DAYS", default=2)
 REFERRAL_RETENTION_DAYS = env.int("REFERRAL_RETENTION_DAYS", default=365)
 REFERRAL_LIMIT_PER_HOUR = env.int("REFERRAL_LIMIT_PER_HOUR", default=5)
+# An offer's owner is reminded this many days before its verify-by date; the nightly link
+# check gives each offer's link this many seconds.
+OFFER_VERIFY_REMIND_DAYS = env.int("OFFER_VERIFY_REMIND_DAYS", default=14)
+OFFER_LINK_CHECK_SECONDS = env.int("OFFER_LINK_CHECK_SECONDS", default=10)
 
 # Funding applications: drafts never sent in are removed after this many days untouched.
 FUNDING_DRAFT_RETENTION_DAYS = env.int("FUNDING_DRAFT_RETENTION_DAYS", default=365)

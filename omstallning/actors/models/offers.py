@@ -109,6 +109,12 @@ class Offer(index.Indexed, models.Model):
         help_text=_("Räknas mot taket för stöd av mindre betydelse, förordning (EU) 2023/2831."),
     )
     eligibility_description = models.TextField(_("vem kan få stödet, i ord"), blank=True)
+    # The lists above as bit sets, for the finder's speed (eligibility_bits.py); 0 names none.
+    stage_bits = models.BigIntegerField(default=0, editable=False)
+    size_bits = models.BigIntegerField(default=0, editable=False)
+    sector_bits = models.BigIntegerField(default=0, editable=False)
+    municipality_bits = models.BigIntegerField(default=0, editable=False)
+    target_group_bits = models.BigIntegerField(default=0, editable=False)
 
     # The knowledge bank's taxonomy, so the finder can show items and meetings on the same themes.
     themes = models.ManyToManyField(
@@ -144,6 +150,13 @@ class Offer(index.Indexed, models.Model):
     is_example_data = models.BooleanField(
         _("exempeldata"), default=False, help_text=_("Visas med en tydlig märkning.")
     )
+    # Which verify-by date the owner was reminded of, and the region told had passed: once each.
+    verify_reminded_for = models.DateField(null=True, blank=True, editable=False)
+    lapse_reported_for = models.DateField(null=True, blank=True, editable=False)
+    link_checked_at = models.DateTimeField(
+        _("länken kontrollerad"), null=True, blank=True, editable=False
+    )
+    link_problem = models.CharField(_("fel på länken"), max_length=200, blank=True, editable=False)
     # Set when another part of the platform keeps the offer (a funding call): "funding.call:7".
     source = models.CharField(_("källa"), max_length=60, blank=True, editable=False)
     created_at = models.DateTimeField(_("skapat"), auto_now_add=True)

@@ -1,6 +1,7 @@
 """Writes for actors, offers and referrals: one function per use case, each one transaction,
 the permission checked there."""
 
+from .eligibility_bits import offers_bits_refresh
 from .offers import (
     ACTOR_APPROVED,
     OFFER_KEPT,
@@ -25,6 +26,7 @@ from .referrals import (
     referrals_anonymise_expired,
     referrals_remind_overdue,
 )
+from .upkeep import offer_links_check, offers_remind_owners, offers_report_lapsed
 
 __all__ = [
     "ACTOR_APPROVED",
@@ -36,7 +38,11 @@ __all__ = [
     "answer_deadline",
     "offer_end_from_source",
     "offer_keep",
+    "offer_links_check",
     "offer_verify",
+    "offers_bits_refresh",
+    "offers_remind_owners",
+    "offers_report_lapsed",
     "referral_accept",
     "referral_close",
     "referral_decline",
