@@ -156,6 +156,7 @@ EXTRA_PATHS = [
     "/en/search/?q=sustainability",
     "/samtycke/",
     "/en/consent/",
+    "/de-minimis/",
     "/konto/logga-in/",
     "/en/account/sign-in/",
 ]

@@ -209,3 +209,18 @@ def person_referral_data(email: str) -> list[dict]:
         }
         for referral in person_referrals(email).select_related("actor", "municipality")
     ]
+
+
+def member_organisations(user) -> QuerySet:
+    """The organisations the person acts for, for their register of de minimis aid."""
+    from omstallning.core.models import Organisation
+
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(
+        memberships__user=user, memberships__status="active"
+    ).order_by("name")
+
+
+def de_minimis_register(organisation) -> QuerySet:
+    return organisation.de_minimis_aid.all()

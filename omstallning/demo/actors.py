@@ -251,6 +251,15 @@ OFFERS = [
 ]  # fmt: skip
 
 
+# The largest amount of each offer that is de minimis aid, in euro.
+DE_MINIMIS_MOST = {
+    "affarsutvecklingscheck": 25_000,
+    "kommersiell-service": 100_000,
+    "energikartlaggningscheck": 5_000,
+    "produktionslyft": 40_000,
+}
+
+
 def load_demo_actors() -> None:
     """The actors, their offers, and a business office with its own offer per municipality."""
     today = timezone.localdate()
@@ -323,6 +332,7 @@ def _offer(actor: Actor, row: tuple, today: datetime.date) -> Offer:
         support_type=support_type,
         only_for_target_groups=only_for,
         is_de_minimis=de_minimis,
+        max_amount_eur=DE_MINIMIS_MOST.get(slug) if de_minimis else None,
         cost=cost,
         url=f"{actor.website}/{slug}",
         application_process="Kontakta oss via e-post eller webbplatsen, så bokar vi ett första "

@@ -1,4 +1,5 @@
 from .actors import Actor, ActorContact
+from .de_minimis import DeMinimisAid
 from .offers import Offer, SupportType
 from .pages import SupportFinderPage
 from .referrals import Referral, ReferralStep
@@ -8,6 +9,7 @@ __all__ = [
     "Actor",
     "ActorContact",
     "CompanyStage",
+    "DeMinimisAid",
     "Offer",
     "OfferLanguage",
     "Referral",

@@ -108,6 +108,12 @@ class Offer(index.Indexed, models.Model):
         default=False,
         help_text=_("Räknas mot taket för stöd av mindre betydelse, förordning (EU) 2023/2831."),
     )
+    max_amount_eur = models.PositiveIntegerField(
+        _("största belopp i euro"),
+        null=True,
+        blank=True,
+        help_text=_("För stöd av mindre betydelse: så kan företag se om de skulle passera taket."),
+    )
     eligibility_description = models.TextField(_("vem kan få stödet, i ord"), blank=True)
     # The lists above as bit sets, for the finder's speed (eligibility_bits.py); 0 names none.
     stage_bits = models.BigIntegerField(default=0, editable=False)
@@ -183,6 +189,7 @@ class Offer(index.Indexed, models.Model):
                 FieldPanel("target_groups"),
                 FieldPanel("only_for_target_groups"),
                 FieldPanel("is_de_minimis"),
+                FieldPanel("max_amount_eur"),
                 FieldPanel("eligibility_description"),
             ],
             heading=_("Vem kan få stödet"),

@@ -13,6 +13,14 @@ from omstallning.core.models.pages import BasePage
 MISFITS = "ej-passande"
 
 
+def _de_minimis_received(request: HttpRequest):
+    from django.utils import timezone
+
+    from ..de_minimis import received_by_visitor
+
+    return received_by_visitor(request.user, request.session, timezone.localdate())
+
+
 class SupportFinderPage(RoutablePageMixin, BasePage):
     """The support finder: offers from the county's actors and the region's own calls."""
 
@@ -100,6 +108,7 @@ class SupportFinderPage(RoutablePageMixin, BasePage):
                 "summary": form.summary(),
                 "carried": form.carried(),
                 "answers_query": form.answers_query(),
+                "de_minimis_received": _de_minimis_received(request),
                 "breadcrumb_current": gettext("Erbjudanden"),
             },
         )
@@ -170,6 +179,7 @@ class SupportFinderPage(RoutablePageMixin, BasePage):
                 "knowledge": related_knowledge(offer),
                 "meetings": upcoming_meetings(offer),
                 "answers_query": form.answers_query(),
+                "de_minimis_received": _de_minimis_received(request),
                 "breadcrumb_current": offer.name,
             },
         )

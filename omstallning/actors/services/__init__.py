@@ -1,6 +1,7 @@
 """Writes for actors, offers and referrals: one function per use case, each one transaction,
 the permission checked there."""
 
+from .de_minimis import de_minimis_note, de_minimis_remove
 from .eligibility_bits import offers_bits_refresh
 from .offers import (
     ACTOR_APPROVED,
@@ -36,6 +37,8 @@ __all__ = [
     "actor_approve",
     "actor_create",
     "answer_deadline",
+    "de_minimis_note",
+    "de_minimis_remove",
     "offer_end_from_source",
     "offer_keep",
     "offer_links_check",

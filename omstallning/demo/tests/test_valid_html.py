@@ -105,6 +105,10 @@ def public_pages(client: Client) -> dict[str, bytes]:
         get(urlsplit(referral_url(referral)).path)
     get(urlsplit(referral_url(referral)).path + "aterkalla/")
     get("/lotsning/aterkallad/")
+    get("/de-minimis/")
+    post("/de-minimis/", {"action": "sum", "received_eur": "mycket"})
+    client.post("/de-minimis/", {"action": "sum", "received_eur": "290000"})
+    get("/hitta-stod/erbjudanden/affarsutvecklingscheck/")
     return pages
 
 
