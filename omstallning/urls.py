@@ -40,6 +40,7 @@ urlpatterns += i18n_patterns(
     path(_("stod/"), include("omstallning.funding.urls")),
     path(_("lotsning/"), include("omstallning.actors.urls")),
     path("de-minimis/", include("omstallning.actors.de_minimis_urls")),
+    path("", include("omstallning.actors.saved_search_urls")),
     path(_("konto/"), include("omstallning.accounts.two_factor_urls")),
     path("", include("omstallning.contact.urls")),
     path("_util/login/", to_our_login, name="wagtail_front_end_login"),

@@ -86,6 +86,13 @@ class FinderForm(SiteForm):
             for value in values
         ]
 
+    def search_query(self) -> str:
+        """The answers and the list's filters, as a query string: a search to save."""
+        query = QueryDict(mutable=True)
+        for param, values in {**self.answers(), **self.chosen()}.items():
+            query.setlist(param, values)
+        return query.urlencode()
+
     def answers_query(self) -> str:
         """The answers alone, as a query string: for links that keep them (to an offer, back
         to the questions) but not the list's own filters or page."""

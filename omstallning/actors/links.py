@@ -9,7 +9,7 @@ from django.utils import translation
 
 from omstallning.core.signed_links import record_from_token, record_token
 
-from .models import Referral
+from .models import Referral, SavedSearch, SupportFinderPage
 
 SALT = "omstallning.actors.referral"
 
@@ -37,3 +37,51 @@ def referral_url(referral: Referral) -> str:
 def referral_admin_url(referral: Referral) -> str:
     path = reverse("actors_referral:inspect", args=[referral.pk])
     return urljoin(settings.WAGTAILADMIN_BASE_URL, path)
+
+
+SAVED_SEARCH_SALT = "omstallning.actors.saved-search"
+
+
+def saved_search_end_token(search: SavedSearch) -> str:
+    # The same in every mail, and valid for as long as the search exists.
+    return record_token(SAVED_SEARCH_SALT, search.pk, search.email)
+
+
+def saved_search_from_end_token(token: str) -> SavedSearch | None:
+    return record_from_token(SAVED_SEARCH_SALT, token, SavedSearch.objects.all())
+
+
+def _absolute_in(language: str, name: str, token: str) -> str:
+    with translation.override(language):
+        return urljoin(settings.WAGTAILADMIN_BASE_URL, reverse(name, args=[token]))
+
+
+def saved_search_confirm_url(search: SavedSearch, token: str) -> str:
+    return _absolute_in(search.language, "saved_searches:confirm", token)
+
+
+def saved_search_end_url(search: SavedSearch) -> str:
+    return _absolute_in(search.language, "saved_searches:end", saved_search_end_token(search))
+
+
+def finder_in(language: str) -> SupportFinderPage | None:
+    """The live finder in `language` (or Swedish), for links in mails."""
+    page = SupportFinderPage.objects.live().filter(locale__language_code="sv").first()
+    if page is None:
+        return None
+    translated = page.get_translations(inclusive=True).live().filter(locale__language_code=language)
+    return (translated.first() or page).specific
+
+
+def saved_search_list_url(search: SavedSearch) -> str:
+    finder = finder_in(search.language)
+    if finder is None:
+        return ""
+    return f"{finder.full_url}{finder.reverse_subpage('results')}?{search.query}"
+
+
+def offer_url_in(language: str, slug: str) -> str:
+    finder = finder_in(language)
+    if finder is None:
+        return ""
+    return finder.full_url + finder.reverse_subpage("offer", args=[slug])

@@ -16,8 +16,15 @@ from django.utils.translation import gettext_lazy as _
 
 from omstallning.core.mail import send_templated
 
-from .links import referral_admin_url, referral_url
-from .models import Referral
+from .links import (
+    offer_url_in,
+    referral_admin_url,
+    referral_url,
+    saved_search_confirm_url,
+    saved_search_end_url,
+    saved_search_list_url,
+)
+from .models import Referral, SavedSearch
 
 COMPANY_SUBJECTS = {
     "received": _("Din förfrågan har skickats till %(actor)s"),
@@ -132,3 +139,48 @@ def _offer_line(offer) -> dict:
             settings.WAGTAILADMIN_BASE_URL, reverse("actors_admin:verify", args=[offer.pk])
         ),
     }
+
+
+def _saved_search_headers(search: SavedSearch) -> dict[str, str]:
+    """RFC 2369 and RFC 8058: mail programs offer their own one-click way to end it."""
+    return {
+        "List-Unsubscribe": f"<{saved_search_end_url(search)}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+
+
+def send_saved_search_confirmation(search: SavedSearch, token: str) -> None:
+    send_templated(
+        to=search.email,
+        subject=_("Bekräfta bevakningen i Hitta stöd"),
+        template="actors/email/saved_search_confirm.txt",
+        context=lambda: {
+            "confirm_url": saved_search_confirm_url(search, token),
+            "list_url": saved_search_list_url(search),
+            "expires_at": search.confirm_expires_at,
+        },
+        language=search.language,
+    )
+
+
+def send_saved_search_news(search: SavedSearch, offers: list, *, more: bool) -> None:
+    send_templated(
+        to=search.email,
+        subject=_("Nya erbjudanden som passar i Hitta stöd"),
+        template="actors/email/saved_search_news.txt",
+        context=lambda: {
+            "offers": [
+                {
+                    "name": offer.name,
+                    "actor": offer.actor.name,
+                    "url": offer_url_in(search.language, offer.slug),
+                }
+                for offer in offers
+            ],
+            "more": more,
+            "list_url": saved_search_list_url(search),
+            "end_url": saved_search_end_url(search),
+        },
+        language=search.language,
+        headers=lambda: _saved_search_headers(search),
+    )

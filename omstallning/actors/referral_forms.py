@@ -1,5 +1,6 @@
-"""Input for warm referrals: the company's request on an offer's page, its rating behind the
-signed link, and the actor's answers in the admin."""
+"""Input from companies and actors in the finder: the request to be contacted on an offer's
+page, the rating behind the signed link, the actor's answers in the admin, and a search saved
+for e-mail."""
 
 from django import forms
 from django.utils.translation import gettext
@@ -179,3 +180,17 @@ class CloseForm(forms.Form):
         },
     )
     note = _note(_("Anteckning till företaget (frivilligt)"), help_text=_("Företaget ser den."))
+
+
+class SavedSearchForm(SpamGuardForm):
+    email = forms.EmailField(
+        label=_("E-post"),
+        max_length=254,
+        help_text=_("Hit skickar vi nya erbjudanden som passar. Du kan avsluta när du vill."),
+        error_messages={"required": _("Skriv din e-postadress.")},
+    )
+    query = forms.CharField(widget=forms.HiddenInput, required=False, max_length=1000)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].widget.attrs["autocomplete"] = "email"

@@ -25,3 +25,15 @@ def keep_offers_true() -> int:
 def check_offer_links() -> int:
     """Nightly: check every public offer's link; the admin shows those with a problem."""
     return services.offer_links_check()
+
+
+@task()
+def send_saved_search_news() -> int:
+    """Daily: each confirmed saved search gets the offers published since its last mail."""
+    return services.saved_searches_notify()
+
+
+@task()
+def purge_saved_searches() -> int:
+    """Daily: remove saved searches never confirmed within SUBSCRIPTION_UNCONFIRMED_DAYS."""
+    return services.saved_searches_purge()

@@ -2,6 +2,7 @@
 case, rate the help, take back the consent) and its de minimis aid. The finder's pages answer
 in `models/pages.py`, as a routable page."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -10,12 +11,13 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from . import de_minimis as de_minimis_rules
 from . import selectors, services
 from .de_minimis_forms import DeMinimisAidForm, DeMinimisSumForm
-from .links import referral_from_token
+from .links import referral_from_token, saved_search_from_end_token
 from .models import DeMinimisAid
 from .referral_forms import RatingForm
 
@@ -143,3 +145,49 @@ def _de_minimis_post(request, action, organisation, aid_form, sum_form) -> HttpR
         messages.success(request, _("Summan är glömd."))
         return redirect(request.path)
     return None
+
+
+@never_cache
+def saved_search_requested(request: HttpRequest) -> HttpResponse:
+    return TemplateResponse(
+        request,
+        "actors/saved_search_requested.html",
+        {"confirm_hours": settings.SUBSCRIPTION_CONFIRM_HOURS, "finder": selectors.finder_page()},
+    )
+
+
+CONFIRM_TEMPLATE = "actors/saved_search_confirm.html"
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def saved_search_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """The link in the confirmation mail. It asks for a click, so that a mail program that
+    opens links to check them confirms nothing."""
+    context: dict = {"token": token, "finder": selectors.finder_page()}
+    if request.method == "POST":
+        try:
+            context["confirmed"] = services.saved_search_confirm(token=token)
+        except ValidationError as error:
+            context["error"] = " ".join(error.messages)
+            status = 410 if error.code == "expired" else 404
+            return TemplateResponse(request, CONFIRM_TEMPLATE, context, status=status)
+        return TemplateResponse(request, CONFIRM_TEMPLATE, context)
+    search = services.saved_search_for_confirmation(token)
+    if search is None:
+        context["error"] = _("Länken gäller inte längre. Den kan redan ha använts.")
+        return TemplateResponse(request, CONFIRM_TEMPLATE, context, status=404)
+    return TemplateResponse(request, CONFIRM_TEMPLATE, context)
+
+
+@never_cache
+@csrf_exempt  # RFC 8058: mail programs post here without a session; the token is the key
+@require_http_methods(["GET", "POST"])
+def saved_search_end(request: HttpRequest, token: str) -> HttpResponse:
+    search = saved_search_from_end_token(token)
+    context: dict = {"search": search, "finder": selectors.finder_page()}
+    if request.method == "POST":
+        if search is not None:
+            services.saved_search_end(search=search)
+        context["ended"] = True
+    return TemplateResponse(request, "actors/saved_search_end.html", context)

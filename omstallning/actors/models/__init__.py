@@ -3,6 +3,7 @@ from .de_minimis import DeMinimisAid
 from .offers import Offer, SupportType
 from .pages import SupportFinderPage
 from .referrals import Referral, ReferralStep
+from .saved_searches import SavedSearch
 from .terms import CompanyStage, OfferLanguage, TargetGroup
 
 __all__ = [
@@ -14,6 +15,7 @@ __all__ = [
     "OfferLanguage",
     "Referral",
     "ReferralStep",
+    "SavedSearch",
     "SupportFinderPage",
     "SupportType",
     "TargetGroup",

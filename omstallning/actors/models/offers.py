@@ -18,7 +18,7 @@ from omstallning.core.translation import in_active_language
 VERIFY_EVERY = datetime.timedelta(days=183)
 
 
-RESERVED_SLUGS = {"atom", "csv"}
+RESERVED_SLUGS = {"atom", "csv", "bevaka"}
 
 
 def default_verify_by() -> datetime.date:

@@ -1,7 +1,7 @@
 """Hitta stöd: the finder's guided questions, its list of offers, and the pages of each offer
 and actor. Every step is a plain GET, so a set of answers is an address that can be shared."""
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.translation import gettext
@@ -154,6 +154,48 @@ class SupportFinderPage(RoutablePageMixin, BasePage):
 
         form = FinderForm(request.GET)
         return listed_offers(form.answers(), form.chosen())
+
+    @path("erbjudanden/bevaka/", name="watch")
+    def watch(self, request: HttpRequest) -> HttpResponse:
+        """Save the list's answers and filters for e-mail: a confirmation link goes out first."""
+        from django.conf import settings
+        from django.utils.translation import get_language
+
+        from .. import services
+        from ..forms import FinderForm
+        from ..referral_forms import SavedSearchForm
+
+        query = FinderForm(request.GET).search_query()
+        form = SavedSearchForm(
+            request.POST if request.method == "POST" else None, initial={"query": query}
+        )
+        status = 200
+        if request.method == "POST":
+            if form.filled_by_a_bot:
+                return redirect("saved_searches:requested")
+            if form.is_valid():
+                services.saved_search_request(
+                    email=form.cleaned_data["email"],
+                    query=FinderForm(QueryDict(form.cleaned_data["query"])).search_query(),
+                    language=get_language() or settings.LANGUAGE_CODE,
+                )
+                # The same answer whatever the address: nobody learns who follows what.
+                return redirect("saved_searches:requested")
+            status = 400
+        finder_form = FinderForm(QueryDict(form["query"].value() or ""))
+        response = self.render(
+            request,
+            template="actors/saved_search_form.html",
+            context_overrides={
+                "form": form,
+                "summary": finder_form.summary(),
+                "list_query": form["query"].value() or "",
+                "breadcrumb_current": gettext("Bevaka med e-post"),
+            },
+        )
+        response.status_code = status
+        add_never_cache_headers(response)
+        return response
 
     @path("erbjudanden/<slug:slug>/", name="offer")
     def offer(self, request: HttpRequest, slug: str) -> HttpResponse:

@@ -27,6 +27,15 @@ from .referrals import (
     referrals_anonymise_expired,
     referrals_remind_overdue,
 )
+from .saved_searches import (
+    new_offers_for,
+    saved_search_confirm,
+    saved_search_end,
+    saved_search_for_confirmation,
+    saved_search_request,
+    saved_searches_notify,
+    saved_searches_purge,
+)
 from .upkeep import offer_links_check, offers_remind_owners, offers_report_lapsed
 
 __all__ = [
@@ -39,6 +48,7 @@ __all__ = [
     "answer_deadline",
     "de_minimis_note",
     "de_minimis_remove",
+    "new_offers_for",
     "offer_end_from_source",
     "offer_keep",
     "offer_links_check",
@@ -56,4 +66,10 @@ __all__ = [
     "referrals_anonymise",
     "referrals_anonymise_expired",
     "referrals_remind_overdue",
+    "saved_search_confirm",
+    "saved_search_end",
+    "saved_search_for_confirmation",
+    "saved_search_request",
+    "saved_searches_notify",
+    "saved_searches_purge",
 ]
