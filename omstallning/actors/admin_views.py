@@ -10,7 +10,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
+from django.views.generic import TemplateView
 from wagtail.admin.views.generic import CreateView, EditView, IndexView, InspectView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import MenuItem
 
 from . import selectors, services
@@ -22,11 +24,13 @@ from .permissions import (
     can_close_referral,
     can_edit_offer,
     can_see_referral,
+    can_see_support_system,
     editable_actors,
     editable_offers,
     visible_referrals,
 )
 from .referral_forms import AcceptForm, CloseForm, DeclineForm, PassOnForm
+from .support_system_forms import SupportSystemFilterForm
 
 
 class ActorIndexView(IndexView):
@@ -228,3 +232,26 @@ class ReferralAnswerView(ReferralInspectView):
                 return redirect("actors_referral:index")
         self.answer_forms = {answer: form}
         return self.render_to_response(self.get_context_data(), status=400)
+
+
+class SupportSystemView(WagtailAdminTemplateMixin, TemplateView):
+    """The region's view: offers by stage and municipality × type, white spots and overlaps;
+    each actor's referrals, answer times, outcomes and ratings; reach by target group."""
+
+    template_name = "actors/admin/support_system.html"
+    page_title = gettext_lazy("Stödsystemet")
+    header_icon = "table"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_see_support_system(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [{"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = SupportSystemFilterForm(self.request.GET)
+        context.update(form=form, system=selectors.support_system(**form.filters()))
+        return context

@@ -112,3 +112,8 @@ def can_answer_referral(user: Visitor, referral: Referral) -> bool:
 
 def can_close_referral(user: Visitor, referral: Referral) -> bool:
     return referral.status == Referral.Status.ACCEPTED and can_see_referral(user, referral)
+
+
+def can_see_support_system(user: Visitor) -> bool:
+    """The region's view of the whole support system, referral figures unsuppressed."""
+    return manages_all_actors(user) or coordinates_referrals(user)

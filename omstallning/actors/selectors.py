@@ -224,3 +224,31 @@ def member_organisations(user) -> QuerySet:
 
 def de_minimis_register(organisation) -> QuerySet:
     return organisation.de_minimis_aid.all()
+
+
+@dataclass(frozen=True)
+class SupportSystem:
+    """The region's view (support_system.py), for the admin and, suppressed, the public."""
+
+    by_stage: object
+    by_municipality: object
+    actors: list
+    reach: list
+
+
+def support_system(*, theme: str = "", municipality: str = "", stage: str = "") -> SupportSystem:
+    from . import support_system as figures
+
+    offers = public_offers()
+    if theme:
+        offers = offers.filter(themes__slug=theme)
+    in_municipality = (
+        offers.filter(matching({"kommun": [municipality]})) if municipality else offers
+    )
+    in_stage = offers.filter(matching({"skede": [stage]})) if stage else offers
+    return SupportSystem(
+        by_stage=figures.offer_map(in_municipality, "stages"),
+        by_municipality=figures.offer_map(in_stage, "municipalities"),
+        actors=figures.actor_figures(),
+        reach=figures.target_group_reach(offers),
+    )

@@ -1,4 +1,4 @@
-from django.urls import include, path
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
@@ -7,6 +7,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from omstallning.core.admin_menu import PermittedMenuItem
 from omstallning.core.admin_policies import ReadOnlyPolicy
 
 from . import admin_views, services
@@ -18,6 +19,7 @@ from .permissions import (
     can_edit_actor,
     can_edit_offer,
     can_see_referral,
+    can_see_support_system,
     coordinates_referrals,
     editable_actors,
     editable_offers,
@@ -191,8 +193,20 @@ def register_actors_admin_urls():
     urls = [
         path("aktorer/<int:pk>/godkann/", admin_views.approve_view, name="approve"),
         path("erbjudanden/<int:pk>/kontrollerat/", admin_views.verify_view, name="verify"),
+        path("stodsystemet/", admin_views.SupportSystemView.as_view(), name="support_system"),
     ]
     return [path("hitta-stod/", include((urls, "actors_admin")))]
+
+
+@hooks.register("register_reports_menu_item")
+def register_support_system_menu_item():
+    return PermittedMenuItem(
+        _("Stödsystemet (Hitta stöd)"),
+        reverse("actors_admin:support_system"),
+        shown_to=can_see_support_system,
+        icon_name="table",
+        order=700,
+    )
 
 
 @hooks.register("register_log_actions")

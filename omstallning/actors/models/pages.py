@@ -42,6 +42,7 @@ class SupportFinderPage(RoutablePageMixin, BasePage):
         subpages = [
             self.reverse_subpage("results"),
             self.reverse_subpage("actors"),
+            self.reverse_subpage("support_system"),
             *(
                 self.reverse_subpage("offer", args=[slug])
                 for slug in public_offers().values_list("slug", flat=True)
@@ -314,6 +315,23 @@ class SupportFinderPage(RoutablePageMixin, BasePage):
         response.status_code = status
         add_never_cache_headers(response)
         return response
+
+    @path("stodsystemet/", name="support_system")
+    def support_system(self, request: HttpRequest) -> HttpResponse:
+        """The support system in figures, for everyone: referral counts under five hidden."""
+        from ..selectors import support_system
+        from ..support_system_forms import SupportSystemFilterForm
+
+        form = SupportSystemFilterForm(request.GET)
+        return self.render(
+            request,
+            template="actors/support_system.html",
+            context_overrides={
+                "form": form,
+                "system": support_system(**form.filters()),
+                "breadcrumb_current": gettext("Stödsystemet i siffror"),
+            },
+        )
 
     @path("aktorer/", name="actors")
     def actors(self, request: HttpRequest) -> HttpResponse:
