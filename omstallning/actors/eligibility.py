@@ -148,7 +148,11 @@ def term_choices(model_label: str, key: str = "slug", **filters) -> Callable:
         from django.apps import apps
 
         model = apps.get_model(model_label)
-        return [(str(getattr(row, key)), str(row.name)) for row in model.objects.filter(**filters)]
+        rows = model.objects.filter(**filters)
+        if "name" in {field.name for field in model._meta.concrete_fields}:
+            # Plain values: building 200 actors as model instances costs more than the query.
+            return [(str(value), name) for value, name in rows.values_list(key, "name")]
+        return [(str(getattr(row, key)), str(row.name)) for row in rows]
 
     return choices
 

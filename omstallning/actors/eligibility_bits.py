@@ -47,13 +47,16 @@ def bits_of(term_pks: Iterable[int], bit_of: dict[int, int]) -> int:
 
 def naming_any_of(relation: str, key: str, values: Sequence[str]) -> Q | None:
     """Offers whose list names one of the terms whose `key` is in `values`; None when the
-    vocabulary is too large for bits."""
-    bit_of = positions(relation)
-    if bit_of is None:
+    vocabulary is too large for bits. One query: the terms in bit order, with their keys."""
+    terms = list(vocabulary(relation).objects.order_by("pk").values_list(key, flat=True))
+    if len(terms) > MAX_TERMS:
         return None
-    chosen = vocabulary(relation).objects.filter(**{f"{key}__in": values})
-    wanted = bits_of(chosen.values_list("pk", flat=True), bit_of)
-    return Q(GreaterThan(F(COLUMNS[relation]).bitand(wanted), 0))
+    wanted = set(values)
+    bits = 0
+    for bit, term_key in enumerate(terms):
+        if str(term_key) in wanted:
+            bits |= 1 << bit
+    return Q(GreaterThan(F(COLUMNS[relation]).bitand(bits), 0))
 
 
 def open_to_all(relation: str) -> Q:

@@ -1,6 +1,7 @@
 """The finder's list filters: AND across facets, OR within one, each with the count that the
 value would give among the offers that fit the answers and the other filters."""
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ class Facet:
     label: object
     lookup: str  # from Offer to the value in the address
     choices: Callable[[], list[tuple[str, str]]]
+    many: bool = False  # an offer may have several values (a many-to-many field)
 
 
 def _goal_choices() -> list[tuple[str, str]]:
@@ -27,8 +29,8 @@ def _goal_choices() -> list[tuple[str, str]]:
 
 FACETS = [
     Facet("typ", _("Typ av stöd"), "support_type", lambda: list(SupportType.choices)),
-    Facet("tema", _("Tema"), "themes__slug", term_choices("knowledge.KnowledgeTheme")),
-    Facet("mal", _("Globala mål"), "sdg_goals__number", _goal_choices),
+    Facet("tema", _("Tema"), "themes__slug", term_choices("knowledge.KnowledgeTheme"), many=True),
+    Facet("mal", _("Globala mål"), "sdg_goals__number", _goal_choices, many=True),
     Facet("kostnad", _("Kostnad"), "cost", lambda: list(Offer.Cost.choices)),
     Facet("aktor", _("Aktör"), "actor__slug", term_choices("actors.Actor", status="approved")),
 ]
@@ -66,8 +68,36 @@ def counts(
     """Per facet, the values with an offer among those the other facets leave, and any value
     chosen (with 0), so that what the address chooses is always shown and can be undone.
     `choices` are the facets' values and labels when the caller has read them already."""
+    found = _found(offers, chosen)
     result = {}
     for facet in FACETS:
+        selected = set(chosen.get(facet.param) or [])
+        result[facet.param] = [
+            FacetValue(value, label, found[facet.param].get(value, 0), value in selected)
+            for value, label in (choices or {}).get(facet.param) or facet.choices()
+            if value in found[facet.param] or value in selected
+        ]
+    return result
+
+
+def _found(offers: QuerySet, chosen: dict[str, list[str]]) -> dict[str, Counter]:
+    """Value → count per facet. The facets of one value per offer that nothing is chosen in
+    share the same offers, so one grouped query counts them all; the others count alone."""
+    found: dict[str, Counter] = {facet.param: Counter() for facet in FACETS}
+    together = [facet for facet in FACETS if not facet.many and not chosen.get(facet.param)]
+    if together:
+        rows = (
+            offers.order_by()
+            .filter(_condition(chosen))
+            .values(*[facet.lookup for facet in together])
+            .annotate(n=Count("pk"))
+        )
+        for row in rows:
+            for facet in together:
+                found[facet.param][str(row[facet.lookup])] += row["n"]
+    for facet in FACETS:
+        if facet in together:
+            continue
         rows = (
             offers.order_by()
             .filter(_condition(chosen, skip=facet.param))
@@ -75,11 +105,5 @@ def counts(
             .values(facet.lookup)
             .annotate(n=Count("pk"))
         )
-        found = {str(row[facet.lookup]): row["n"] for row in rows}
-        selected = set(chosen.get(facet.param) or [])
-        result[facet.param] = [
-            FacetValue(value, label, found.get(value, 0), value in selected)
-            for value, label in (choices or {}).get(facet.param) or facet.choices()
-            if value in found or value in selected
-        ]
-    return result
+        found[facet.param].update({str(row[facet.lookup]): row["n"] for row in rows})
+    return found
