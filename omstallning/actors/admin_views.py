@@ -17,7 +17,7 @@ from wagtail.admin.widgets.button import MenuItem
 
 from . import selectors, services
 from .forms import FinderForm
-from .models import Actor, Offer, Referral
+from .models import Actor, Offer, OfferFeedSubscription, Referral
 from .permissions import (
     can_answer_referral,
     can_approve_actor,
@@ -27,10 +27,12 @@ from .permissions import (
     can_see_support_system,
     editable_actors,
     editable_offers,
+    manages_all_actors,
     visible_referrals,
 )
 from .referral_forms import AcceptForm, CloseForm, DeclineForm, PassOnForm
 from .support_system_forms import SupportSystemFilterForm
+from .tasks import fetch_offer_feed
 
 
 class ActorIndexView(IndexView):
@@ -255,3 +257,38 @@ class SupportSystemView(WagtailAdminTemplateMixin, TemplateView):
         form = SupportSystemFilterForm(self.request.GET)
         context.update(form=form, system=selectors.support_system(**form.filters()))
         return context
+
+
+class FeedSubscriptionIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = list(super().get_list_more_buttons(instance))
+        buttons.insert(
+            0,
+            MenuItem(
+                _("Hämta nu"),
+                url=reverse("actors_admin:feed_fetch", args=[instance.pk]),
+                icon_name="download",
+                priority=5,
+            ),
+        )
+        return buttons
+
+
+@require_http_methods(["GET", "POST"])
+def feed_fetch_view(request, pk: int):
+    """Asks first; the fetch is queued on the feeds' own worker, so a slow feed holds up
+    nothing else, and its result shows in the list."""
+    subscription = get_object_or_404(OfferFeedSubscription, pk=pk)
+    if not manages_all_actors(request.user):
+        raise PermissionDenied
+    if request.method == "GET":
+        return TemplateResponse(
+            request, "actors/admin/feed_fetch_confirm.html", {"subscription": subscription}
+        )
+    fetch_offer_feed.enqueue(subscription.pk)
+    messages.success(
+        request,
+        _("Hämtningen av %(name)s är köad. Resultatet visas i listan när den är klar.")
+        % {"name": subscription.name},
+    )
+    return redirect("actors_feed:index")

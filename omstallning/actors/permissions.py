@@ -34,6 +34,8 @@ def is_editor_of(user: Visitor, actor: Actor) -> bool:
 
 
 def can_edit_actor(user: Visitor, actor: Actor) -> bool:
+    if actor.source:  # another platform's actor, kept by its feed
+        return False
     if manages_all_actors(user):
         return True
     return is_verified(user) and user.has_perm(CHANGE_ACTOR) and is_editor_of(user, actor)

@@ -1,6 +1,9 @@
 from django_tasks import task
 
+from omstallning.knowledge.tasks import FEED_QUEUE
+
 from . import services
+from .models import OfferFeedSubscription
 
 
 @task()
@@ -37,3 +40,19 @@ def send_saved_search_news() -> int:
 def purge_saved_searches() -> int:
     """Daily: remove saved searches never confirmed within SUBSCRIPTION_UNCONFIRMED_DAYS."""
     return services.saved_searches_purge()
+
+
+@task(queue_name=FEED_QUEUE)
+def fetch_offer_feed(subscription_id: int) -> str:
+    """One subscription's offers now (Hämta nu), on the feeds' own queue."""
+    subscription = OfferFeedSubscription.objects.filter(pk=subscription_id).first()
+    if subscription is None:
+        return ""
+    summary = services.offer_feed_fetch(subscription)
+    return str(summary) if summary is not None else subscription.last_error
+
+
+@task(queue_name=FEED_QUEUE)
+def import_offer_feeds() -> int:
+    """Nightly: every active subscription to other platforms' offers."""
+    return services.offer_feeds_import()

@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
@@ -11,7 +12,15 @@ from omstallning.core.admin_menu import PermittedMenuItem
 from omstallning.core.admin_policies import ReadOnlyPolicy
 
 from . import admin_views, services
-from .models import Actor, CompanyStage, Offer, OfferLanguage, Referral, TargetGroup
+from .models import (
+    Actor,
+    CompanyStage,
+    Offer,
+    OfferFeedSubscription,
+    OfferLanguage,
+    Referral,
+    TargetGroup,
+)
 from .permissions import (
     can_add_actor,
     can_add_offer,
@@ -145,6 +154,36 @@ class ReferralViewSet(ModelViewSet):
         ]
 
 
+class FeedSubscriptionPolicy(ModelPermissionPolicy):
+    """Which other platforms' offers the finder shows is the region's decision."""
+
+    def user_has_permission(self, user, action):
+        return manages_all_actors(user)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return manages_all_actors(user)
+
+    def instances_user_has_permission_for(self, user, action):
+        return (
+            OfferFeedSubscription.objects.all()
+            if manages_all_actors(user)
+            else (OfferFeedSubscription.objects.none())
+        )
+
+
+register_permission_policy(OfferFeedSubscription, FeedSubscriptionPolicy(OfferFeedSubscription))
+
+
+class FeedSubscriptionViewSet(ModelViewSet):
+    model = OfferFeedSubscription
+    icon = "download"
+    menu_label = _("Andra regioners erbjudanden")
+    url_prefix = "aktorer/prenumerationer"
+    list_display = ["name", "feed_url", "active", "last_success_at", "last_summary", "last_error"]
+    copy_view_enabled = False
+    index_view_class = admin_views.FeedSubscriptionIndexView
+
+
 class TermViewSet(ModelViewSet):
     copy_view_enabled = False
     list_display = ["name_sv", "name_en", "slug"]
@@ -158,6 +197,7 @@ class ActorsGroup(ModelViewSetGroup):
         ActorViewSet("actors_actor"),
         OfferViewSet("actors_offer"),
         ReferralViewSet("actors_referral"),
+        FeedSubscriptionViewSet("actors_feed"),
         TermViewSet(
             "actors_stage",
             model=CompanyStage,
@@ -194,6 +234,7 @@ def register_actors_admin_urls():
         path("aktorer/<int:pk>/godkann/", admin_views.approve_view, name="approve"),
         path("erbjudanden/<int:pk>/kontrollerat/", admin_views.verify_view, name="verify"),
         path("stodsystemet/", admin_views.SupportSystemView.as_view(), name="support_system"),
+        path("prenumerationer/<int:pk>/hamta/", admin_views.feed_fetch_view, name="feed_fetch"),
     ]
     return [path("hitta-stod/", include((urls, "actors_admin")))]
 
@@ -212,11 +253,16 @@ def register_support_system_menu_item():
 @hooks.register("register_log_actions")
 def register_actor_log_actions(actions):
     actions.register_action(services.ACTOR_APPROVED, _("Aktör godkänd"), _("Aktören godkändes"))
-    actions.register_action(
-        services.OFFER_KEPT,
-        _("Erbjudande uppdaterat från källan"),
-        _("Erbjudandet uppdaterades från regionens utlysning"),
-    )
+
+    @actions.register_action(services.OFFER_KEPT)
+    class OfferKept(LogFormatter):
+        label = _("Erbjudande uppdaterat från källan")
+
+        def format_message(self, log_entry):
+            if str((log_entry.data or {}).get("source", "")).startswith("feed:"):
+                return _("Erbjudandet uppdaterades från en annan plattforms flöde")
+            return _("Erbjudandet uppdaterades från regionens utlysning")
+
     actions.register_action(
         services.OFFER_VERIFIED,
         _("Erbjudande kontrollerat"),

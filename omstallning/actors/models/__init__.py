@@ -1,5 +1,6 @@
 from .actors import Actor, ActorContact
 from .de_minimis import DeMinimisAid
+from .feeds import OfferFeedSubscription
 from .offers import Offer, SupportType
 from .pages import SupportFinderPage
 from .referrals import Referral, ReferralStep
@@ -12,6 +13,7 @@ __all__ = [
     "CompanyStage",
     "DeMinimisAid",
     "Offer",
+    "OfferFeedSubscription",
     "OfferLanguage",
     "Referral",
     "ReferralStep",

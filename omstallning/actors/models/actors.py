@@ -82,6 +82,8 @@ class Actor(index.Indexed, ClusterableModel):
         _("exempeldata"), default=False, help_text=_("Visas med en tydlig märkning.")
     )
     approved_at = models.DateTimeField(_("godkänd"), null=True, blank=True, editable=False)
+    # Set for an actor of another platform, kept by its feed: "feed:3:<its id>".
+    source = models.CharField(_("källa"), max_length=60, blank=True, editable=False)
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
 

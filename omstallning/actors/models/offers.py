@@ -93,6 +93,14 @@ class Offer(index.Indexed, models.Model):
         verbose_name=_("kommuner"),
         help_text=_("Lämna tomt om erbjudandet gäller i hela länet."),
     )
+    nationwide = models.BooleanField(
+        _("gäller i hela Sverige"),
+        default=False,
+        help_text=_(
+            "Kryssa i om företag i hela landet kan få stödet. Då kan andra regioners "
+            "plattformar visa det också."
+        ),
+    )
     target_groups = models.ManyToManyField(
         "actors.TargetGroup", blank=True, related_name="offers", verbose_name=_("målgrupper")
     )
@@ -163,7 +171,8 @@ class Offer(index.Indexed, models.Model):
         _("länken kontrollerad"), null=True, blank=True, editable=False
     )
     link_problem = models.CharField(_("fel på länken"), max_length=200, blank=True, editable=False)
-    # Set when another part of the platform keeps the offer (a funding call): "funding.call:7".
+    # Set when another part of the platform keeps the offer: a funding call ("funding.call:7")
+    # or another platform's feed ("feed:3:<its id>").
     source = models.CharField(_("källa"), max_length=60, blank=True, editable=False)
     created_at = models.DateTimeField(_("skapat"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ändrat"), auto_now=True)
@@ -186,6 +195,7 @@ class Offer(index.Indexed, models.Model):
                 FieldPanel("company_sizes"),
                 FieldPanel("sectors"),
                 FieldPanel("municipalities"),
+                FieldPanel("nationwide"),
                 FieldPanel("target_groups"),
                 FieldPanel("only_for_target_groups"),
                 FieldPanel("is_de_minimis"),

@@ -3,6 +3,7 @@ the permission checked there."""
 
 from .de_minimis import de_minimis_note, de_minimis_remove
 from .eligibility_bits import offers_bits_refresh
+from .feeds import import_offers, offer_feed_fetch, offer_feeds_import
 from .offers import (
     ACTOR_APPROVED,
     OFFER_KEPT,
@@ -48,8 +49,11 @@ __all__ = [
     "answer_deadline",
     "de_minimis_note",
     "de_minimis_remove",
+    "import_offers",
     "new_offers_for",
     "offer_end_from_source",
+    "offer_feed_fetch",
+    "offer_feeds_import",
     "offer_keep",
     "offer_links_check",
     "offer_verify",

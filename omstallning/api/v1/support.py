@@ -19,6 +19,7 @@ from omstallning.actors.selectors import (
     open_data_offers,
     public_offers,
 )
+from omstallning.actors.service_areas import municipality_areas, offer_areas, platform_county
 
 from ..schemas import INVALID, NOT_FOUND
 
@@ -58,7 +59,12 @@ class NamedOut(Schema):
 class ServiceAreaOut(Schema):
     id: str
     name: str
-    extent_type: str = Field(description=gettext_lazy("scb_kommunkod: id är SCB:s kommunkod"))
+    extent_type: str = Field(
+        description=gettext_lazy(
+            "scb_kommunkod: id är SCB:s kommunkod; scb_lanskod: hela länet, id är länskoden; "
+            "country: hela Sverige (id SE)"
+        )
+    )
 
 
 class OrganizationOut(Schema):
@@ -124,18 +130,6 @@ class OrganizationsOut(PagedOut):
     contents: list[OrganizationOut]
 
 
-def _areas(municipalities) -> list[dict]:
-    # A service area per municipality, named by SCB's code; none means the whole county.
-    return [
-        {
-            "id": municipality.code,
-            "name": municipality.name,
-            "extent_type": "scb_kommunkod",
-        }
-        for municipality in municipalities
-    ]
-
-
 def _organization(actor: Actor) -> dict:
     return {
         "id": actor.uid,
@@ -145,7 +139,7 @@ def _organization(actor: Actor) -> dict:
         "website": actor.website,
         "tax_id": actor.organisation_number,
         "kind": actor.kind,
-        "service_areas": _areas(actor.municipalities.all()),
+        "service_areas": municipality_areas(actor.municipalities.all()),
     }
 
 
@@ -153,7 +147,7 @@ def _terms(rows, key: str = "slug") -> list[dict]:
     return [{"code": str(getattr(row, key)), "name": str(row.name)} for row in rows]
 
 
-def _service(offer: Offer) -> dict:
+def _service(offer: Offer, county: dict | None) -> dict:
     return {
         "id": offer.uid,
         "organization": _organization(offer.actor),
@@ -169,7 +163,7 @@ def _service(offer: Offer) -> dict:
         "assured_date": offer.assured_date.isoformat(),
         "languages": _terms(offer.languages.all()),
         "cost_options": [{"option": offer.cost, "amount_description": offer.cost_description}],
-        "service_areas": _areas(offer.municipalities.all()),
+        "service_areas": offer_areas(offer, county),
         "support_type": {"code": offer.support_type, "name": offer.get_support_type_display()},
         "stages": _terms(offer.stages.all()),
         "company_sizes": _terms(offer.company_sizes.all()),
@@ -221,7 +215,8 @@ def _as_query_dict(query: OfferQuery) -> QueryDict:
 def list_offers(request: HttpRequest, query: Query[OfferQuery]):
     form = FinderForm(_as_query_dict(query))
     offers = open_data_offers(form.answers(), form.chosen())
-    return _paged(offers, query.page, query.per_page, _service)
+    county = platform_county()
+    return _paged(offers, query.page, query.per_page, lambda offer: _service(offer, county))
 
 
 @router.get(
@@ -231,7 +226,7 @@ def list_offers(request: HttpRequest, query: Query[OfferQuery]):
 )
 def get_offer(request: HttpRequest, offer_id: uuid.UUID):
     offers = public_offers().prefetch_related(*OPEN_DATA_RELATIONS)
-    return _service(get_object_or_404(offers, uid=offer_id))
+    return _service(get_object_or_404(offers, uid=offer_id), platform_county())
 
 
 @router.get(

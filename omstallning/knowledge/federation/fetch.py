@@ -98,7 +98,8 @@ def _read_body(response: requests.Response, watchdog: Watchdog) -> bytes:
     return bytes(body)
 
 
-def _get_json(session: requests.Session, url: str, watchdog: Watchdog) -> Any:
+def get_json(session: requests.Session, url: str, watchdog: Watchdog) -> Any:
+    """One JSON document from `url`: bounded, same-site redirects only, or FeedError."""
     # Errors name the address asked for, never where a redirect led within the site.
     asked = url
     origin = _origin(url)
@@ -140,7 +141,7 @@ def _get_json(session: requests.Session, url: str, watchdog: Watchdog) -> Any:
 
 
 def _page(session: requests.Session, url: str, watchdog: Watchdog) -> KnowledgeFeed:
-    document = _get_json(session, url, watchdog)
+    document = get_json(session, url, watchdog)
     # Schema details only for a document that says it is a feed; anything else says nothing.
     if not isinstance(document, dict) or document.get("format") != FEED_FORMAT:
         raise _not_a_feed(url)
