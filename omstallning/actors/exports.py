@@ -12,6 +12,7 @@ from django.utils.feedgenerator import Atom1Feed
 from omstallning.core.spreadsheets import spreadsheet_safe
 
 from .models import Offer
+from .service_areas import offer_areas, platform_county
 
 ATOM_SIZE = 50
 CSV_COLUMNS = [
@@ -40,6 +41,7 @@ CSV_COLUMNS = [
     "assured_date",
     "valid_from",
     "valid_to",
+    "schedule_description",
 ]
 
 
@@ -51,6 +53,7 @@ def offers_csv(offers: Iterable[Offer]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
+    county = platform_county()
     for offer in offers:
         row = [
             offer.uid,
@@ -66,7 +69,7 @@ def offers_csv(offers: Iterable[Offer]) -> bytes:
             _codes(offer.stages.all()),
             _codes(offer.company_sizes.all()),
             _codes(offer.sectors.all(), "code"),
-            _codes(offer.municipalities.all(), "code"),
+            " ".join(area["id"] for area in offer_areas(offer, county)),
             _codes(offer.target_groups.all()),
             str(offer.only_for_target_groups).lower(),
             str(offer.is_de_minimis).lower(),
@@ -78,6 +81,7 @@ def offers_csv(offers: Iterable[Offer]) -> bytes:
             offer.assured_date.isoformat(),
             offer.starts_on.isoformat() if offer.starts_on else "",
             offer.ends_on.isoformat() if offer.ends_on else "",
+            offer.schedule_description,
         ]
         writer.writerow([spreadsheet_safe(str(cell)) for cell in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

@@ -43,6 +43,21 @@ class Area(BaseModel):
     extent_type: str
 
 
+class Described(BaseModel):
+    description: str = ""
+
+
+class Address(BaseModel):
+    address_1: str = ""
+    postal_code: str = ""
+    city: str = ""
+
+
+class Location(BaseModel):
+    addresses: list[Address] = []
+    accessibility: list[Described] = []
+
+
 class Organization(BaseModel):
     id: uuid.UUID
     name: str
@@ -50,6 +65,7 @@ class Organization(BaseModel):
     email: str = ""
     website: str = ""
     kind: str = ""
+    locations: list[Location] = []
 
 
 class CostOption(BaseModel):
@@ -67,6 +83,7 @@ class Service(BaseModel):
     email: str = ""
     status: str
     application_process: str = ""
+    schedules: list[Described] = []
     eligibility_description: str = ""
     assured_date: datetime.date
     cost_options: list[CostOption] = []
@@ -192,6 +209,9 @@ def fields_here(service: Service, reach: Reach) -> dict | None:
         "url": service.url[:200],
         "email": service.email if "@" in service.email else "",
         "application_process": service.application_process,
+        "schedule_description": next(
+            (schedule.description[:300] for schedule in service.schedules), ""
+        ),
         "status": Offer.Status.ACTIVE,
         "starts_on": service.valid_from,
         "ends_on": service.valid_to,

@@ -25,6 +25,14 @@ def _organisation(actor: Actor, address: str) -> dict:
         data["email"] = actor.email
     if actor.organisation_number:
         data["taxID"] = actor.organisation_number
+    if actor.has_address:
+        data["address"] = {
+            "@type": "PostalAddress",
+            "streetAddress": actor.street_address,
+            "postalCode": actor.postal_code,
+            "addressLocality": actor.city,
+            "addressCountry": "SE",
+        }
     return data
 
 

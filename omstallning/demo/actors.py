@@ -251,6 +251,20 @@ OFFERS = [
 ]  # fmt: skip
 
 
+# Example visiting addresses, for the actors' pages and the open data's locations.
+EXAMPLE_ADDRESSES = {
+    "almi-malardalen": ("Exempelgatan 1", "722 12", "Västerås"),
+    "vasteras-science-park": ("Exempelgatan 2", "722 13", "Västerås"),
+    "region-vastmanland": ("Exempelgatan 3", "721 89", "Västerås"),
+}
+
+# When each kind of offer is given (HSDS: schedule).
+SCHEDULES = {
+    "utbildning": "Kurstillfällen varje vår och höst.",
+    "natverk": "Träffar en gång i månaden, utom på sommaren.",
+    "utmarkelse": "Ansökan varje höst, utdelning i december.",
+}
+
 # The largest amount of each offer that is de minimis aid, in euro.
 DE_MINIMIS_MOST = {
     "affarsutvecklingscheck": 25_000,
@@ -314,6 +328,12 @@ def _actor(slug: str, name: str, kind: str, codes: list[str], description: str) 
         approved_at=timezone.now(),
         is_example_data=True,
     )
+    actor.street_address, actor.postal_code, actor.city = EXAMPLE_ADDRESSES.get(slug, ("", "", ""))
+    if actor.street_address:
+        actor.accessibility_description = "Entré utan trappsteg och hiss till alla våningar."
+        actor.save(
+            update_fields=["street_address", "postal_code", "city", "accessibility_description"]
+        )
     actor.municipalities.set(Municipality.objects.filter(code__in=codes))
     actor.contacts.create(name="Kim Exempelsson", role="Rådgivare", email=f"kim@{slug}.example")
     return actor
@@ -333,6 +353,7 @@ def _offer(actor: Actor, row: tuple, today: datetime.date) -> Offer:
         only_for_target_groups=only_for,
         is_de_minimis=de_minimis,
         max_amount_eur=DE_MINIMIS_MOST.get(slug) if de_minimis else None,
+        schedule_description=SCHEDULES.get(support_type, "Löpande hela året."),
         cost=cost,
         url=f"{actor.website}/{slug}",
         application_process="Kontakta oss via e-post eller webbplatsen, så bokar vi ett första "

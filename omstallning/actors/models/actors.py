@@ -3,6 +3,7 @@
 import uuid
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -53,6 +54,22 @@ class Actor(index.Indexed, ClusterableModel):
     website = models.URLField(_("webbplats"), blank=True)
     email = models.EmailField(_("e-post"), blank=True)
     phone = models.CharField(_("telefon"), max_length=25, blank=True, validators=[phone_validator])
+    # Where companies meet the actor (HSDS: location, its address and accessibility).
+    street_address = models.CharField(_("besöksadress"), max_length=200, blank=True)
+    postal_code = models.CharField(
+        _("postnummer"),
+        max_length=6,
+        blank=True,
+        validators=[
+            RegexValidator(r"^\d{3} ?\d{2}$", _("Skriv postnumret som fem siffror, 123 45."))
+        ],
+    )
+    city = models.CharField(_("ort"), max_length=100, blank=True)
+    accessibility_description = models.TextField(
+        _("tillgänglighet i lokalen"),
+        blank=True,
+        help_text=_("Till exempel entré utan trappsteg, hörslinga, parkering för rörelsehindrade."),
+    )
     municipalities = models.ManyToManyField(
         "core.Municipality",
         blank=True,
@@ -100,6 +117,15 @@ class Actor(index.Indexed, ClusterableModel):
             [FieldPanel("website"), FieldPanel("email"), FieldPanel("phone")],
             heading=_("Kontaktuppgifter"),
         ),
+        MultiFieldPanel(
+            [
+                FieldPanel("street_address"),
+                FieldPanel("postal_code"),
+                FieldPanel("city"),
+                FieldPanel("accessibility_description"),
+            ],
+            heading=_("Besöksadress"),
+        ),
         FieldPanel("municipalities"),
         FieldPanel("logo"),
         InlinePanel("contacts", heading=_("Kontaktpersoner"), label=_("Kontaktperson")),
@@ -132,6 +158,10 @@ class Actor(index.Indexed, ClusterableModel):
         return self.status == self.Status.APPROVED
 
     @property
+    def has_address(self) -> bool:
+        return bool(self.street_address and self.city)
+
+    @property
     def phone_href(self) -> str:
         return tel_href(self.phone)
 
@@ -153,6 +183,10 @@ class ActorContact(Orderable):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def has_address(self) -> bool:
+        return bool(self.street_address and self.city)
 
     @property
     def phone_href(self) -> str:

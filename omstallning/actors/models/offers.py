@@ -150,6 +150,12 @@ class Offer(index.Indexed, models.Model):
         "actors.OfferLanguage", blank=True, related_name="offers", verbose_name=_("språk")
     )
     application_process = models.TextField(_("så ansöker du"), blank=True)
+    schedule_description = models.CharField(
+        _("när erbjudandet ges"),
+        max_length=300,
+        blank=True,
+        help_text=_("Till exempel: löpande hela året, eller kurstillfällen varje vår och höst."),
+    )
     url = models.URLField(_("läs mer och ansök hos aktören"), blank=True)
     email = models.EmailField(_("e-post"), blank=True)
     phone = models.CharField(_("telefon"), max_length=25, blank=True, validators=[phone_validator])
@@ -214,6 +220,7 @@ class Offer(index.Indexed, models.Model):
                 FieldPanel("cost_description"),
                 FieldPanel("languages"),
                 FieldPanel("application_process"),
+                FieldPanel("schedule_description"),
                 FieldPanel("url"),
                 FieldPanel("email"),
                 FieldPanel("phone"),

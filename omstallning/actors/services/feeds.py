@@ -32,6 +32,14 @@ def _actor(subscription: OfferFeedSubscription, organization: Organization) -> A
     actor.email = organization.email if "@" in organization.email else ""
     actor.website = organization.website[:200]
     actor.kind = organization.kind if organization.kind in Actor.Kind.values else Actor.Kind.OTHER
+    location = organization.locations[0] if organization.locations else None
+    address = location.addresses[0] if location and location.addresses else None
+    actor.street_address = address.address_1[:200] if address else ""
+    actor.postal_code = address.postal_code[:6] if address else ""
+    actor.city = address.city[:100] if address else ""
+    actor.accessibility_description = (
+        location.accessibility[0].description if location and location.accessibility else ""
+    )
     actor.status = Actor.Status.APPROVED
     actor.approved_at = actor.approved_at or timezone.now()
     actor.save()

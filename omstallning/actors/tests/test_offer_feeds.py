@@ -24,7 +24,19 @@ OREBRO_COUNTY = "18"
 def _service(name: str, areas: list[dict], **changes) -> dict:
     service = {
         "id": str(uuid.uuid4()),
-        "organization": {"id": str(uuid.uuid4()), "name": "Almi Örebro", "kind": "finansiar"},
+        "organization": {
+            "id": str(uuid.uuid4()),
+            "name": "Almi Örebro",
+            "kind": "finansiar",
+            "locations": [
+                {
+                    "addresses": [
+                        {"address_1": "Klostergatan 23", "postal_code": "703 61", "city": "Örebro"}
+                    ],
+                    "accessibility": [{"description": "Entré utan trappsteg."}],
+                }
+            ],
+        },
         "name": name,
         "description": f"{name}, från Region Örebro läns plattform.",
         "status": "active",
@@ -33,6 +45,7 @@ def _service(name: str, areas: list[dict], **changes) -> dict:
         "service_areas": areas,
         "support_type": {"code": "lan", "name": "Lån"},
         "stages": [{"code": "nystartat", "name": "Nystartat"}],
+        "schedules": [{"description": "Löpande hela året."}],
     }
     service.update(changes)
     return service
@@ -71,7 +84,7 @@ def subscription(db, feed):
 
 def test_the_open_data_says_where_each_offer_can_be_had(db, client):
     region_vastmanland()
-    OfferFactory(name_sv="Länet", slug="lanet")
+    OfferFactory(name_sv="Länet", slug="lanet", schedule_description="Varje vår.")
     OfferFactory(name_sv="Landet", slug="landet", nationwide=True)
     OfferFactory(name_sv="Sala", slug="sala", municipalities=municipalities("1981"))
 
@@ -83,6 +96,8 @@ def test_the_open_data_says_where_each_offer_can_be_had(db, client):
     ]
     assert areas["Landet"] == [{"id": "SE", "name": "Sverige", "extent_type": "country"}]
     assert areas["Sala"] == [{"id": "1981", "name": "Sala", "extent_type": "scb_kommunkod"}]
+    schedules = {service["name"]: service["schedules"] for service in contents}
+    assert schedules == {"Länet": [{"description": "Varje vår."}], "Landet": [], "Sala": []}
 
 
 def test_only_offers_that_reach_this_countys_companies_come_in_read_only(feed, subscription):
@@ -109,6 +124,10 @@ def test_only_offers_that_reach_this_countys_companies_come_in_read_only(feed, s
     assert not permissions.can_edit_offer(region, nationwide)
     assert not permissions.can_edit_actor(region, nationwide.actor)
     assert nationwide.actor.name == "Almi Örebro" and nationwide.actor.is_approved
+    assert (nationwide.actor.city, nationwide.schedule_description) == (
+        "Örebro",
+        "Löpande hela året.",
+    )
     subscription.refresh_from_db()
     assert subscription.last_error == "" and "2 erbjudanden hämtade" in subscription.last_summary
 
@@ -143,3 +162,39 @@ def test_only_the_region_chooses_other_platforms_to_subscribe_to(db, site, subsc
     assert "Region Örebro län" in region.get("/admin/aktorer/prenumerationer/").content.decode()
     assert_not_permitted(editor.get("/admin/aktorer/prenumerationer/"))
     assert_not_permitted(editor.post(f"/admin/hitta-stod/prenumerationer/{subscription.pk}/hamta/"))
+
+
+def test_an_actors_visiting_address_and_accessibility_are_open_data(db, site, client):
+    from .factories import ActorFactory, support_finder
+
+    support_finder()
+    ActorFactory(
+        name="Almi Mälardalen",
+        slug="almi",
+        street_address="Kopparbergsvägen 10",
+        postal_code="722 13",
+        city="Västerås",
+        accessibility_description="Hiss och entré utan trappsteg.",
+    )
+
+    organization = client.get("/api/v1/actors").json()["contents"][0]
+    page = client.get("/hitta-stod/aktorer/almi/").content.decode()
+
+    assert organization["locations"] == [
+        {
+            "location_type": "physical",
+            "name": "Almi Mälardalen",
+            "addresses": [
+                {
+                    "address_1": "Kopparbergsvägen 10",
+                    "postal_code": "722 13",
+                    "city": "Västerås",
+                    "country": "SE",
+                    "address_type": "physical",
+                }
+            ],
+            "accessibility": [{"description": "Hiss och entré utan trappsteg."}],
+        }
+    ]
+    assert '"streetAddress": "Kopparbergsvägen 10"' in page
+    assert "Kopparbergsvägen 10, 722 13 Västerås" in page

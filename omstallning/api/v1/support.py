@@ -67,6 +67,29 @@ class ServiceAreaOut(Schema):
     )
 
 
+class AccessibilityOut(Schema):
+    description: str
+
+
+class AddressOut(Schema):
+    address_1: str
+    postal_code: str
+    city: str
+    country: str
+    address_type: str
+
+
+class LocationOut(Schema):
+    location_type: str
+    name: str
+    addresses: list[AddressOut]
+    accessibility: list[AccessibilityOut]
+
+
+class ScheduleOut(Schema):
+    description: str
+
+
 class OrganizationOut(Schema):
     id: uuid.UUID
     name: str
@@ -76,6 +99,7 @@ class OrganizationOut(Schema):
     tax_id: str = Field(description=gettext_lazy("Organisationsnummer"))
     kind: str
     service_areas: list[ServiceAreaOut]
+    locations: list[LocationOut]
 
 
 class CostOptionOut(Schema):
@@ -93,6 +117,7 @@ class ServiceOut(Schema):
     email: str
     status: str
     application_process: str
+    schedules: list[ScheduleOut]
     eligibility_description: str
     fees_description: str
     assured_date: str
@@ -140,7 +165,30 @@ def _organization(actor: Actor) -> dict:
         "tax_id": actor.organisation_number,
         "kind": actor.kind,
         "service_areas": municipality_areas(actor.municipalities.all()),
+        "locations": _locations(actor),
     }
+
+
+def _locations(actor: Actor) -> list[dict]:
+    if not actor.has_address:
+        return []
+    accessibility = actor.accessibility_description
+    return [
+        {
+            "location_type": "physical",
+            "name": actor.name,
+            "addresses": [
+                {
+                    "address_1": actor.street_address,
+                    "postal_code": actor.postal_code,
+                    "city": actor.city,
+                    "country": "SE",
+                    "address_type": "physical",
+                }
+            ],
+            "accessibility": [{"description": accessibility}] if accessibility else [],
+        }
+    ]
 
 
 def _terms(rows, key: str = "slug") -> list[dict]:
@@ -158,6 +206,9 @@ def _service(offer: Offer, county: dict | None) -> dict:
         "email": offer.email,
         "status": HSDS_STATUS[offer.status],
         "application_process": offer.application_process,
+        "schedules": (
+            [{"description": offer.schedule_description}] if offer.schedule_description else []
+        ),
         "eligibility_description": offer.eligibility_description,
         "fees_description": offer.cost_description,
         "assured_date": offer.assured_date.isoformat(),
