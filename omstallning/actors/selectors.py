@@ -252,3 +252,12 @@ def support_system(*, theme: str = "", municipality: str = "", stage: str = "") 
         actors=figures.actor_figures(),
         reach=figures.target_group_reach(offers),
     )
+
+
+def has_had_referrals(actor: Actor) -> bool:
+    from django.db.models import Q
+
+    return (
+        Referral.objects.filter(actor=actor).exists()
+        or ReferralStep.objects.filter(Q(actor=actor) | Q(to_actor=actor)).exists()
+    )

@@ -104,6 +104,7 @@ class ActorViewSet(ModelViewSet):
     copy_view_enabled = False
     index_view_class = admin_views.ActorIndexView
     add_view_class = admin_views.ActorCreateView
+    delete_view_class = admin_views.ActorDeleteView
 
 
 class OfferViewSet(ModelViewSet):

@@ -15,7 +15,7 @@ from omstallning.accounts.tests.factories import UserFactory, verified_client
 from omstallning.accounts.tests.refusals import assert_not_permitted
 from omstallning.actors import services
 from omstallning.actors.links import referral_token
-from omstallning.actors.models import Referral, ReferralStep
+from omstallning.actors.models import Actor, Referral, ReferralStep
 from omstallning.contact.forms import new_stamp
 from omstallning.core.models import Municipality
 from omstallning.core.tests.factories import municipalities
@@ -378,3 +378,19 @@ def test_the_link_is_refused_when_tampered_with(db, site, client):
 
     assert client.get(f"/lotsning/{token[:-2]}xx/").status_code == 404
     assert re.fullmatch(r"[\w:\-\[\],\"]+", token)
+
+
+def test_an_actor_that_has_had_referrals_is_not_deleted_and_the_region_is_told_why(db, site):
+    actor = ActorFactory(name="Almi")
+    ReferralFactory(offer=OfferFactory(actor=actor))
+    unused = ActorFactory(name="Oanvänd aktör")
+    client = verified_client(_coordinator())
+
+    refused = client.post(f"/admin/aktorer/aktorer/delete/{actor.pk}/", follow=True)
+    client.post(f"/admin/aktorer/aktorer/delete/{unused.pk}/")
+
+    assert refused.redirect_chain == [("/admin/aktorer/aktorer/", 302)]
+    told = " ".join(str(message) for message in refused.context["messages"])
+    assert "Almi har fått lotsningar och kan inte tas bort" in told
+    assert Actor.objects.filter(pk=actor.pk).exists()
+    assert not Actor.objects.filter(pk=unused.pk).exists()
