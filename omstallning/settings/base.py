@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "omstallning.contact",
     "omstallning.strategy",
     "omstallning.actors",
+    "omstallning.company_check",
     "omstallning.funding",
     "omstallning.api",
     "omstallning.demo",
