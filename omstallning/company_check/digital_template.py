@@ -74,3 +74,13 @@ def write_values(values: dict[str, Values]) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def ranges_of(concept: str, names) -> list[str]:
+    """The template's ranges for a concept: its own name, or, for one reported per member of
+    an axis (energy by renewable or not, emissions by year), one `Concept_Member` each."""
+    return sorted(
+        name
+        for name in names
+        if name == concept or (name.startswith(concept + "_") and name.endswith("Member"))
+    )
