@@ -9,7 +9,7 @@ from django.utils import translation
 
 from omstallning.core.signed_links import record_from_token, record_token
 
-from .models import Referral, SavedSearch, SupportFinderPage
+from .models import Offer, Referral, SavedSearch, SupportFinderPage
 
 SALT = "omstallning.actors.referral"
 
@@ -27,16 +27,22 @@ def referral_from_token(token: str) -> Referral | None:
     )
 
 
-def referral_url(referral: Referral) -> str:
-    """The absolute link, in the language the company wrote in."""
-    with translation.override(referral.language):
-        path = reverse("actors:referral", args=[referral_token(referral)])
+def _absolute(path: str) -> str:
     return urljoin(settings.WAGTAILADMIN_BASE_URL, path)
+
+
+def _absolute_in(language: str, name: str, token: str) -> str:
+    """The absolute link in `language`: the one the company or subscriber wrote in."""
+    with translation.override(language):
+        return _absolute(reverse(name, args=[token]))
+
+
+def referral_url(referral: Referral) -> str:
+    return _absolute_in(referral.language, "actors:referral", referral_token(referral))
 
 
 def referral_admin_url(referral: Referral) -> str:
-    path = reverse("actors_referral:inspect", args=[referral.pk])
-    return urljoin(settings.WAGTAILADMIN_BASE_URL, path)
+    return _absolute(reverse("actors_referral:inspect", args=[referral.pk]))
 
 
 SAVED_SEARCH_SALT = "omstallning.actors.saved-search"
@@ -51,11 +57,6 @@ def saved_search_from_end_token(token: str) -> SavedSearch | None:
     return record_from_token(SAVED_SEARCH_SALT, token, SavedSearch.objects.all())
 
 
-def _absolute_in(language: str, name: str, token: str) -> str:
-    with translation.override(language):
-        return urljoin(settings.WAGTAILADMIN_BASE_URL, reverse(name, args=[token]))
-
-
 def saved_search_confirm_url(search: SavedSearch, token: str) -> str:
     return _absolute_in(search.language, "saved_searches:confirm", token)
 
@@ -64,24 +65,17 @@ def saved_search_end_url(search: SavedSearch) -> str:
     return _absolute_in(search.language, "saved_searches:end", saved_search_end_token(search))
 
 
-def finder_in(language: str) -> SupportFinderPage | None:
-    """The live finder in `language` (or Swedish), for links in mails."""
-    page = SupportFinderPage.objects.live().filter(locale__language_code="sv").first()
-    if page is None:
-        return None
-    translated = page.get_translations(inclusive=True).live().filter(locale__language_code=language)
-    return (translated.first() or page).specific
-
-
-def saved_search_list_url(search: SavedSearch) -> str:
-    finder = finder_in(search.language)
+def finder_list_url(finder: SupportFinderPage | None, query: str) -> str:
     if finder is None:
         return ""
-    return f"{finder.full_url}{finder.reverse_subpage('results')}?{search.query}"
+    return f"{finder.full_url}{finder.reverse_subpage('results')}?{query}"
 
 
-def offer_url_in(language: str, slug: str) -> str:
-    finder = finder_in(language)
+def finder_offer_url(finder: SupportFinderPage | None, slug: str) -> str:
     if finder is None:
         return ""
     return finder.full_url + finder.reverse_subpage("offer", args=[slug])
+
+
+def offer_verify_url(offer: Offer) -> str:
+    return _absolute(reverse("actors_admin:verify", args=[offer.pk]))

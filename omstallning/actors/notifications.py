@@ -5,26 +5,25 @@ actors' texts, never what was typed in the form: anyone can give anyone's addres
 the actor and the coordinators carry no personal data at all; the case is read in the admin,
 behind the second factor."""
 
-from urllib.parse import urljoin
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from omstallning.core.mail import send_templated
 
 from .links import (
-    offer_url_in,
+    finder_list_url,
+    finder_offer_url,
+    offer_verify_url,
     referral_admin_url,
     referral_url,
     saved_search_confirm_url,
     saved_search_end_url,
-    saved_search_list_url,
 )
-from .models import Referral, SavedSearch
+from .models import Actor, Referral, SavedSearch
+from .selectors import finder_page
 
 COMPANY_SUBJECTS = {
     "received": _("Din förfrågan har skickats till %(actor)s"),
@@ -44,9 +43,8 @@ def _staff_context(referral: Referral) -> dict:
     }
 
 
-def actor_recipients(referral: Referral) -> list[str]:
+def actor_addresses(actor: Actor) -> list[str]:
     """The actor's own address and its editors' accounts, each once."""
-    actor = referral.actor
     addresses = [actor.email, *actor.editors.filter(is_active=True).values_list("email", flat=True)]
     return list(dict.fromkeys(address for address in addresses if address))
 
@@ -62,7 +60,7 @@ def coordinator_addresses() -> list[str]:
 
 
 def send_referral_to_actor(referral: Referral) -> None:
-    for address in actor_recipients(referral):
+    for address in actor_addresses(referral.actor):
         send_templated(
             to=address,
             subject=_("Nytt ärende från Hitta stöd: %(offer)s"),
@@ -104,10 +102,9 @@ def send_overdue_to_coordinators(referral: Referral) -> None:
         )
 
 
-def send_verify_reminder(actor, offers: list) -> None:
+def send_verify_reminder(actor: Actor, offers: list) -> None:
     """Before the verify-by date: confirm, change or end the offers, or they are hidden."""
-    addresses = [actor.email, *actor.editors.filter(is_active=True).values_list("email", flat=True)]
-    for address in dict.fromkeys(a for a in addresses if a):
+    for address in actor_addresses(actor):
         send_templated(
             to=address,
             subject=_("Stämmer era erbjudanden i Hitta stöd? %(actor)s"),
@@ -135,9 +132,7 @@ def _offer_line(offer) -> dict:
         "name": offer.name_sv,
         "actor": offer.actor.name,
         "verify_by": offer.verify_by,
-        "verify_url": urljoin(
-            settings.WAGTAILADMIN_BASE_URL, reverse("actors_admin:verify", args=[offer.pk])
-        ),
+        "verify_url": offer_verify_url(offer),
     }
 
 
@@ -156,7 +151,7 @@ def send_saved_search_confirmation(search: SavedSearch, token: str) -> None:
         template="actors/email/saved_search_confirm.txt",
         context=lambda: {
             "confirm_url": saved_search_confirm_url(search, token),
-            "list_url": saved_search_list_url(search),
+            "list_url": finder_list_url(finder_page(search.language), search.query),
             "expires_at": search.confirm_expires_at,
         },
         language=search.language,
@@ -164,23 +159,27 @@ def send_saved_search_confirmation(search: SavedSearch, token: str) -> None:
 
 
 def send_saved_search_news(search: SavedSearch, offers: list, *, more: bool) -> None:
-    send_templated(
-        to=search.email,
-        subject=_("Nya erbjudanden som passar i Hitta stöd"),
-        template="actors/email/saved_search_news.txt",
-        context=lambda: {
+    def context() -> dict:
+        finder = finder_page(search.language)  # once for the whole mail, not per offer
+        return {
             "offers": [
                 {
                     "name": offer.name,
                     "actor": offer.actor.name,
-                    "url": offer_url_in(search.language, offer.slug),
+                    "url": finder_offer_url(finder, offer.slug),
                 }
                 for offer in offers
             ],
             "more": more,
-            "list_url": saved_search_list_url(search),
+            "list_url": finder_list_url(finder, search.query),
             "end_url": saved_search_end_url(search),
-        },
+        }
+
+    send_templated(
+        to=search.email,
+        subject=_("Nya erbjudanden som passar i Hitta stöd"),
+        template="actors/email/saved_search_news.txt",
+        context=context,
         language=search.language,
         headers=lambda: _saved_search_headers(search),
     )

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 
 from . import facets
@@ -165,10 +165,14 @@ def upcoming_meetings(offer: Offer, limit: int = 3) -> list:
     )
 
 
-def finder_page() -> SupportFinderPage | None:
-    """The live finder in the active language, for links back to it from outside its pages."""
+def finder_page(language: str | None = None) -> SupportFinderPage | None:
+    """The live finder in `language` (the active one if none), or as it is where it has no
+    translation: for links back to it from outside its pages and from mails."""
     page = SupportFinderPage.objects.live().first()
-    return page.localized.specific if page is not None else None
+    if page is None:
+        return None
+    with translation.override(language or get_language()):
+        return page.localized.specific
 
 
 def company_steps(referral: Referral) -> QuerySet:
